@@ -1,0 +1,42 @@
+# Backprop, derived — the commands of the course. `make book` and `make test` are all a fresh clone needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+
+.PHONY: help setup book test export notebooks lab clean
+
+help:
+	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
+	@echo "make test       set up .venv, run the unit tests and re-run every chapter under nbval"
+	@echo "make export     write backprop/ from the chapters' '#| export' cells"
+	@echo "make notebooks  export, then re-execute every chapter in place, in book order (after editing one)"
+	@echo "make lab        open the chapters in JupyterLab"
+	@echo "make clean      remove the built book"
+
+# The virtual environment, rebuilt when the requirements change.
+$(READY): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(READY)
+
+book: $(READY)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+export: $(READY)
+	$(BIN)/python backprop/_export.py
+
+notebooks: $(READY)
+	$(BIN)/python backprop/_export.py --execute
+
+lab: $(READY)
+	$(BIN)/jupyter lab chapters/
+
+clean:
+	rm -rf _build

@@ -1,0 +1,203 @@
+"""Export the chapters' `#| export` cells into this package, check for drift, re-run the chapters.
+
+The chapter notebooks are the single source of the package. Two directives, in nbdev's syntax, mark what goes
+where; they are comment lines at the top of a code cell:
+
+    #| default_exp forward     once per notebook: its export cells go to `backprop/forward.py`
+    #| export                  this cell's definitions belong in the package (in the notebook's module)
+    #| export diagram          ... in `backprop/diagram.py` instead
+
+Each generated module opens with a line saying it is generated and which notebook to edit, then the title of its
+notebook, an `__all__` computed from the public names the cells define, and the cells in book order.
+`__init__.py` and the modules whose names start with `_` are kept by hand.
+
+    python backprop/_export.py           write every generated module
+    python backprop/_export.py --check   exit 1 if a module differs from what the notebooks give, or has no notebook
+    python backprop/_export.py --execute export, then run every chapter in place in book order and save its outputs
+"""
+
+import argparse
+import ast
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = "# Generated — edit the notebook, not this file"
+_DIRECTIVE = re.compile(r"^#\|\s*([\w-]+)\s*(.*?)\s*$")
+
+
+class ExportError(ValueError):
+    """A notebook whose directives cannot be exported (the message names the notebook and the cell)."""
+
+
+def chapters(root=ROOT):
+    """The chapter notebooks in book order (their names start with the chapter number)."""
+    return sorted((root / "chapters").glob("[0-9][0-9]_*.ipynb"))
+
+
+def directives(source):
+    """Split a cell's source into its leading `#|` directives, as (name, argument) pairs, and the rest."""
+    lines = source.splitlines()
+    found = []
+    while lines and (match := _DIRECTIVE.match(lines[0])):
+        found.append((match.group(1), match.group(2)))
+        lines.pop(0)
+    return found, "\n".join(lines).strip("\n")
+
+
+def public_names(code):
+    """The public names a piece of code defines at top level: functions, classes and assigned names."""
+    names = []
+    for node in ast.parse(code).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [t.id for t in targets if isinstance(t, ast.Name)]
+    return [n for n in names if not n.startswith("_")]
+
+
+def notebook_title(cells):
+    """The first markdown heading of a notebook, without its #'s."""
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            for line in _text(cell).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+def _text(cell):
+    source = cell["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
+def export_cells(path, root=ROOT):
+    """The export cells of one notebook, as a list of (module, cell number, code); cell numbers count from 1."""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    name = Path(path).resolve().relative_to(root).as_posix()
+    default, found = None, []
+    for number, cell in enumerate(nb["cells"], start=1):
+        if cell["cell_type"] != "code":
+            continue
+        marks, code = directives(_text(cell))
+        for directive, argument in marks:
+            where = f"{name}, cell {number}"
+            if directive == "default_exp":
+                if default is not None:
+                    raise ExportError(f"{where}: a second `#| default_exp` (the first names {default!r})")
+                if not argument.isidentifier():
+                    raise ExportError(f"{where}: `#| default_exp` needs a module name, got {argument!r}")
+                default = argument
+            elif directive == "export":
+                if argument and not argument.isidentifier():
+                    raise ExportError(f"{where}: `#| export` takes an optional module name, got {argument!r}")
+                try:
+                    ast.parse(code)
+                except SyntaxError as error:
+                    raise ExportError(f"{where}: the exported code does not parse: {error}") from None
+                found.append((argument or None, number, code))
+    if found and default is None and any(module is None for module, _, _ in found):
+        raise ExportError(f"{name}: `#| export` cells but no `#| default_exp <module>` saying where they go")
+    if default is not None and not found:
+        raise ExportError(f"{name}: `#| default_exp {default}` but no `#| export` cell")
+    return [(module or default, number, code) for module, number, code in found], notebook_title(nb["cells"])
+
+
+def render_modules(root=ROOT):
+    """Every generated module's text, from the notebooks: a dict from file name to text."""
+    parts, titles = {}, {}
+    for path in chapters(root):
+        cells, titles[path.relative_to(root).as_posix()] = export_cells(path, root)
+        for module, number, code in cells:
+            parts.setdefault(module, []).append((path.relative_to(root).as_posix(), number, code))
+    modules = {}
+    for module, cells in parts.items():
+        names = [n for _, _, code in cells for n in public_names(code)]
+        duplicated = sorted({n for n in names if names.count(n) > 1})
+        if duplicated:
+            raise ExportError(f"backprop/{module}.py: {', '.join(duplicated)} defined more than once")
+        sources = list(dict.fromkeys(name for name, _, _ in cells))
+        lines = [f"{MARK}: {', '.join(sources)}. `make export` rewrites it.",
+                 '"""' + "; ".join(titles[name] for name in sources if titles[name]) + ".",
+                 "",
+                 "Each definition below comes from the notebook cell named above it.",
+                 '"""',
+                 "",
+                 "__all__ = [" + ", ".join(repr(n) for n in names) + "]"]
+        for name, number, code in cells:
+            lines += ["", "", f"# --- {name}, cell {number} ---", code]
+        modules[f"{module}.py"] = "\n".join(lines) + "\n"
+    return modules
+
+
+def generated_files(root=ROOT):
+    """The modules in the package that say they are generated."""
+    found = []
+    for path in sorted((root / "backprop").glob("*.py")):
+        with path.open(encoding="utf-8") as handle:
+            if handle.readline().startswith(MARK):
+                found.append(path)
+    return found
+
+
+def drift(root=ROOT):
+    """What differs between the package and the notebooks: a list of messages, empty when they agree."""
+    expected = render_modules(root)
+    problems = []
+    for path in generated_files(root):
+        if path.name not in expected:
+            problems.append(f"backprop/{path.name} is generated but no notebook exports to it any more")
+    for name, text in expected.items():
+        path = root / "backprop" / name
+        if not path.exists():
+            problems.append(f"backprop/{name} is missing: run `make export`")
+        elif path.read_text(encoding="utf-8") != text:
+            problems.append(f"backprop/{name} differs from its notebook: edit the notebook, then run `make export`")
+    return problems
+
+
+def export(root=ROOT):
+    """Write every generated module and delete those no notebook exports to; returns the names written."""
+    modules = render_modules(root)
+    for path in generated_files(root):
+        if path.name not in modules:
+            path.unlink()
+    for name, text in modules.items():
+        (root / "backprop" / name).write_text(text, encoding="utf-8")
+    return sorted(modules)
+
+
+def execute(paths, timeout=600):
+    """Run each notebook top to bottom in its own folder and save it with its outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                                store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
+        nbformat.write(nb, path)
+        print(f"executed {path.relative_to(ROOT)}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="report drift instead of writing")
+    parser.add_argument("--execute", action="store_true", help="export, then re-run every chapter in place")
+    args = parser.parse_args(argv)
+    if args.check:
+        problems = drift()
+        print("\n".join(problems) or "backprop/ matches the notebooks")
+        return 1 if problems else 0
+    print("exported " + ", ".join(f"backprop/{name}" for name in export()))
+    if args.execute:
+        execute(chapters())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+# Generated — edit the notebook, not this file: chapters/00_introduction.ipynb. `make export` rewrites it.
+"""Backprop, derived.
+
+Each definition below comes from the notebook cell named above it.
+"""
+
+__all__ = ['draw_network']
+
+
+# --- chapters/00_introduction.ipynb, cell 6 ---
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None):
+    """Draw a layered network, inputs on the left, the flow of values marked by arrows.
+
+    weights : list of 2-D arrays; `weights[l][a, b]` is the weight from node a of layer l to node b of layer l+1.
+              Each edge is labelled with its weight; its colour gives the sign (blue +, red -), its width the size.
+    biases  : optional list of 1-D arrays; `biases[l]` belongs to layer l+1 and is written under its nodes.
+    values  : optional list of 1-D arrays, one per layer (x, h, o), written inside the nodes.
+    names   : optional list of one symbol per layer; default x, h, o (h1, h2, ... with more hidden layers).
+    Returns the matplotlib axes.
+    """
+    sizes = [np.shape(weights[0])[0]] + [np.shape(w)[1] for w in weights]
+    for l in range(1, len(weights)):
+        if np.shape(weights[l])[0] != sizes[l]:
+            raise ValueError(f"weights[{l}] has {np.shape(weights[l])[0]} rows, but layer {l} has {sizes[l]} nodes "
+                             f"(the columns of weights[{l - 1}])")
+    if names is None:
+        hidden = ["h"] if len(sizes) == 3 else [f"h{l}" for l in range(1, len(sizes) - 1)]
+        names = ["x", *hidden, "o"]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(2.2 * len(sizes) + 0.8, 0.95 * max(sizes) + 1.0))
+    gap = 2.6
+    places = [[(gap * l, (n - 1) / 2 - a) for a in range(n)] for l, n in enumerate(sizes)]
+    largest = max(float(np.abs(w).max()) for w in weights) or 1.0
+    for l, w in enumerate(weights):
+        for a, (xa, ya) in enumerate(places[l]):
+            s = 0.28 + 0.44 * a / max(sizes[l] - 1, 1)  # label position along the edge, staggered by source node
+            for b, (xb, yb) in enumerate(places[l + 1]):
+                colour = "#1f5fa8" if w[a, b] >= 0 else "#c0392b"
+                ax.annotate("", xy=(xb - 0.33, yb - 0.33 * (yb - ya) / gap), xytext=(xa + 0.33, ya + 0.33 * (yb - ya) / gap),
+                            arrowprops=dict(arrowstyle="-|>", color=colour, lw=0.6 + 2.4 * abs(w[a, b]) / largest,
+                                            shrinkA=0, shrinkB=0, mutation_scale=10), zorder=1)
+                ax.text(xa + s * (xb - xa), ya + s * (yb - ya), f"{w[a, b]:.2f}", fontsize=7.5, ha="center",
+                        va="center", color=colour, zorder=3,
+                        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.9))
+    for l, layer in enumerate(places):
+        for a, (x, y) in enumerate(layer):
+            ax.add_patch(plt.Circle((x, y), 0.33, fc="#f4f1e8", ec="black", lw=1.2, zorder=4))
+            symbol = f"${names[l]}_{{{a + 1}}}$"
+            if values is None:
+                ax.text(x, y, symbol, ha="center", va="center", fontsize=11, zorder=5)
+            else:
+                ax.text(x, y + 0.1, symbol, ha="center", va="center", fontsize=9, zorder=5)
+                ax.text(x, y - 0.13, f"{values[l][a]:.3f}", ha="center", va="center", fontsize=8, zorder=5)
+            if biases is not None and l > 0:
+                ax.text(x, y - 0.4, f"b = {biases[l - 1][a]:.2f}", ha="center", va="top", fontsize=7.5,
+                        color="#444444", zorder=5)
+    ax.set_xlim(-0.55, gap * (len(sizes) - 1) + 0.55)
+    ax.set_ylim(-(max(sizes) - 1) / 2 - 0.75, (max(sizes) - 1) / 2 + 0.5)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
