@@ -1,5 +1,5 @@
 # Generated — edit the notebook, not this file: chapters/01_the_goal.ipynb. `make export` rewrites it.
-"""1. The goal: outputs that match the targets.
+"""The goal: outputs that match the targets.
 
 Each definition below comes from the notebook cell named above it.
 """
