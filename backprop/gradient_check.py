@@ -1,0 +1,84 @@
+# Generated — edit the notebook, not this file: chapters/03_gradient.ipynb. `make export` rewrites it.
+"""A weight's gradient comes from the error's derivative.
+
+Each definition below comes from the notebook cell named above it.
+"""
+
+__all__ = ['error_derivative', 'numerical_gradient', 'worst_relative_error']
+
+
+# --- chapters/03_gradient.ipynb, cell 2 ---
+import numpy as np
+
+from backprop.forward import OUTPUT_ACTIVATIONS, check_name, check_pair, ERRORS
+
+
+# --- chapters/03_gradient.ipynb, cell 5 ---
+def error_derivative(t, o, kind="cross_entropy", output="softmax"):
+    """∂E/∂o_k of one item's error, for each output (and each item of a batch, one per row).
+
+    kind "squared_error": −(t − o);  "cross_entropy" with softmax outputs: −t / o;  with logistic outputs:
+    (o − t) / (o (1 − o)). The batch error is the mean over N items, so its derivative is this divided by N.
+    """
+    check_name("error", kind, ERRORS)
+    check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
+    t, o = check_pair(t, o)
+    if kind == "squared_error":
+        return -(t - o)
+    if output == "identity":
+        raise ValueError("cross_entropy needs probabilities: use it with a softmax or logistic output")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if output == "softmax":
+            return np.where(t != 0, -t / o, 0.0)
+        return (o - t) / (o * (1 - o))
+
+
+# --- chapters/03_gradient.ipynb, cell 13 ---
+def numerical_gradient(E, params, step=1e-5):
+    """The summary's gradient −∂E/∂θ of every entry θ of `params`, by central differences.
+
+    E      : a function of no arguments returning the error (a number) computed from the current `params`.
+    params : a float64 array, or a list of them (e.g. `weights + biases`); each entry is set to θ ± step in place
+             while E is evaluated, then restored exactly.
+    Returns an array shaped like `params`, or a list of them: −[E(θ + step) − E(θ − step)] / (2 step).
+    """
+    if isinstance(params, np.ndarray):
+        return numerical_gradient(E, [params], step)[0]
+    if not (np.isfinite(step) and step > 0):
+        raise ValueError(f"step must be positive and finite, got {step!r}")
+    gradients = []
+    for p, array in enumerate(params):
+        if not isinstance(array, np.ndarray) or array.dtype != np.float64:
+            raise TypeError(f"params[{p}] must be a float64 numpy array, nudged in place; got "
+                            f"{type(array).__name__} of {getattr(array, 'dtype', 'no dtype')}")
+        gradient = np.zeros_like(array)
+        for index in np.ndindex(array.shape):
+            old = array[index]
+            array[index] = old + step
+            up = E()
+            array[index] = old - step
+            down = E()
+            array[index] = old
+            gradient[index] = -(up - down) / (2 * step)
+        gradients.append(gradient)
+    return gradients
+
+
+def worst_relative_error(analytic, numerical, floor=1e-8):
+    """The largest relative difference |a − n| / max(|a|, |n|, floor) over all entries of two gradients.
+
+    analytic, numerical : arrays, or lists of arrays, of the same shapes. Entries where both are below `floor` in
+    size are compared absolutely, so a gradient that is exactly zero does not divide by zero.
+    """
+    if isinstance(analytic, np.ndarray) or isinstance(numerical, np.ndarray):
+        analytic, numerical = [analytic], [numerical]
+    if len(analytic) != len(numerical):
+        raise ValueError(f"got {len(analytic)} analytic and {len(numerical)} numerical gradient arrays")
+    worst = 0.0
+    for p, (a, n) in enumerate(zip(analytic, numerical)):
+        a, n = np.asarray(a, dtype=np.float64), np.asarray(n, dtype=np.float64)
+        if a.shape != n.shape:
+            raise ValueError(f"gradient {p}: analytic shape {a.shape} differs from numerical shape {n.shape}")
+        scale = np.maximum(np.maximum(np.abs(a), np.abs(n)), floor)
+        worst = max(worst, float(np.max(np.abs(a - n) / scale, initial=0.0)))
+    return worst
