@@ -18,7 +18,10 @@ from backprop.forward import (
     squared_error,
     tanh,
 )
+from backprop.gradient_check import error_derivative, numerical_gradient, worst_relative_error
+from backprop.gradients import weight_gradients
 from backprop.running_example import running_network
+from backprop.weight_delta import update
 
 __all__ = [
     # Introduction: the running example and its picture.
@@ -36,4 +39,12 @@ __all__ = [
     "error",
     "forward",
     "init_weights",
+    # Chapter 2: the weight delta.
+    "update",
+    # Chapter 3: the error's derivative, and central differences as the referee.
+    "error_derivative",
+    "numerical_gradient",
+    "worst_relative_error",
+    # Chapter 4: gradients of a layer's weights and biases from its signals and inputs.
+    "weight_gradients",
 ]

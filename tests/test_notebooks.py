@@ -58,3 +58,5 @@ def test_chapter_ends_with_three_exercises_each_with_a_solution(path):
     assert len(exercises) >= 3, f"{path.name} has {len(exercises)} exercises"
     assert solutions == exercises, f"{path.name}: exercises {exercises} but solutions {solutions}"
     assert text.count("```{solution-end}") == len(solutions)
+    # A backtick in a directive's title ends the fence early: the directive silently breaks.
+    assert not re.findall(r"```\{[\w-]+\}[^\n]*`", text), f"{path.name}: backtick in a directive title"

@@ -1,0 +1,34 @@
+# Generated — edit the notebook, not this file: chapters/04_hidden_to_output.ipynb. `make export` rewrites it.
+"""Hidden-to-output gradients: signal times hidden value.
+
+Each definition below comes from the notebook cell named above it.
+"""
+
+__all__ = ['weight_gradients']
+
+
+# --- chapters/04_hidden_to_output.ipynb, cell 2 ---
+import numpy as np
+
+from backprop.forward import check_array
+
+
+# --- chapters/04_hidden_to_output.ipynb, cell 9 ---
+def weight_gradients(signals, inputs):
+    """Gradients of one layer's weights and biases: g_w = input × signal of the node the weight points to.
+
+    signals : δ of the layer's nodes, 1-D for one item or 2-D with one item per row (the output signals δ_k for
+              the hidden-to-output layer, the hidden signals δ_j for the input-to-hidden layer).
+    inputs  : the values feeding the layer, item by item (the hidden values h_j, or the inputs x_i).
+    Returns (g_w, g_b): g_w[a, b] = inputs[a] × signals[b], averaged over the items of a batch (shape
+    (n_inputs, n_nodes), like the weights), and g_b = signals averaged over items (a bias's input is 1).
+    In the summary's convention these are −∂E/∂w and −∂E/∂b of the batch error, the mean over items.
+    """
+    delta = check_array("signals", signals)
+    a = check_array("inputs", inputs)
+    if delta.ndim != a.ndim or (delta.ndim == 2 and delta.shape[0] != a.shape[0]):
+        raise ValueError(f"signals and inputs must describe the same items: got shapes {delta.shape} and {a.shape}")
+    if delta.ndim == 1:
+        return np.outer(a, delta), delta.copy()
+    n = delta.shape[0]
+    return a.T @ delta / n, delta.mean(axis=0)
