@@ -4,6 +4,7 @@ Every function here is defined, derived and checked in a chapter of the book; th
 chapter notebooks (`make export`), and this file, kept by hand, states the public API.
 """
 
+from backprop.backward import backward
 from backprop.diagram import draw_network
 from backprop.forward import (
     binary_cross_entropy,
@@ -20,6 +21,8 @@ from backprop.forward import (
 )
 from backprop.gradient_check import error_derivative, numerical_gradient, worst_relative_error
 from backprop.gradients import weight_gradients
+from backprop.hidden_signals import hidden_derivative, hidden_signals
+from backprop.output_signals import logistic_derivative, output_signals, softmax_jacobian
 from backprop.running_example import running_network
 from backprop.weight_delta import update
 
@@ -47,4 +50,12 @@ __all__ = [
     "worst_relative_error",
     # Chapter 4: gradients of a layer's weights and biases from its signals and inputs.
     "weight_gradients",
+    # Chapter 5: output signals, and the derivatives of the output activations.
+    "output_signals",
+    "logistic_derivative",
+    "softmax_jacobian",
+    # Chapter 7: hidden signals, and the whole backward pass.
+    "hidden_signals",
+    "hidden_derivative",
+    "backward",
 ]

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None):
+def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None, flow="forward"):
     """Draw a layered network, inputs on the left, the flow of values marked by arrows.
 
     weights : list of 2-D arrays; `weights[l][a, b]` is the weight from node a of layer l to node b of layer l+1.
@@ -20,6 +20,8 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
     biases  : optional list of 1-D arrays; `biases[l]` belongs to layer l+1 and is written under its nodes.
     values  : optional list of 1-D arrays, one per layer (x, h, o), written inside the nodes.
     names   : optional list of one symbol per layer; default x, h, o (h1, h2, ... with more hidden layers).
+    flow    : "forward" (arrows point right: values flow to the outputs) or "backward" (arrows point left:
+              signals flow back to the inputs).
     Returns the matplotlib axes.
     """
     sizes = [np.shape(weights[0])[0]] + [np.shape(w)[1] for w in weights]
@@ -27,6 +29,8 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
         if np.shape(weights[l])[0] != sizes[l]:
             raise ValueError(f"weights[{l}] has {np.shape(weights[l])[0]} rows, but layer {l} has {sizes[l]} nodes "
                              f"(the columns of weights[{l - 1}])")
+    if flow not in ("forward", "backward"):
+        raise ValueError(f"flow={flow!r} is not one of the supported values: 'forward', 'backward'")
     if names is None:
         hidden = ["h"] if len(sizes) == 3 else [f"h{l}" for l in range(1, len(sizes) - 1)]
         names = ["x", *hidden, "o"]
@@ -40,9 +44,12 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
             s = 0.28 + 0.44 * a / max(sizes[l] - 1, 1)  # label position along the edge, staggered by source node
             for b, (xb, yb) in enumerate(places[l + 1]):
                 colour = "#1f5fa8" if w[a, b] >= 0 else "#c0392b"
-                ax.annotate("", xy=(xb - 0.33, yb - 0.33 * (yb - ya) / gap), xytext=(xa + 0.33, ya + 0.33 * (yb - ya) / gap),
+                tail, head = (xa + 0.33, ya + 0.33 * (yb - ya) / gap), (xb - 0.33, yb - 0.33 * (yb - ya) / gap)
+                if flow == "backward":
+                    tail, head = head, tail
+                ax.annotate("", xy=head, xytext=tail, zorder=1,
                             arrowprops=dict(arrowstyle="-|>", color=colour, lw=0.6 + 2.4 * abs(w[a, b]) / largest,
-                                            shrinkA=0, shrinkB=0, mutation_scale=10), zorder=1)
+                                            shrinkA=0, shrinkB=0, mutation_scale=10))
                 ax.text(xa + s * (xb - xa), ya + s * (yb - ya), f"{w[a, b]:.2f}", fontsize=7.5, ha="center",
                         va="center", color=colour, zorder=3,
                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.9))

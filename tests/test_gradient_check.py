@@ -44,8 +44,11 @@ def test_worst_relative_error_finds_the_single_wrong_entry():
     wrong = [a[0].copy(), a[1].copy()]
     wrong[0][1, 0] = 0.5 * (1 + 1e-3)
     assert worst_relative_error(a, wrong) == pytest.approx(1e-3 / (1 + 1e-3), rel=1e-6)
-    # Two tiny values are compared on the floor's scale, not blown up by their own size.
-    assert worst_relative_error(np.array([1e-15]), np.array([-1e-15])) == pytest.approx(2e-7)
+    # Tiny values are compared on the floor's scale (1e-4), not blown up by their own size...
+    assert worst_relative_error(np.array([1e-15]), np.array([-1e-15])) == pytest.approx(2e-11)
+    assert worst_relative_error(np.array([3e-6]), np.array([3e-6 + 1e-11])) < 1e-6
+    # ... but a wrong tiny value still shows.
+    assert worst_relative_error(np.array([3e-6]), np.array([0.0])) == pytest.approx(3e-2)
     assert worst_relative_error(np.array([1.0]), np.array([-1.0])) == 2.0  # a sign error is an error of order one
     with pytest.raises(ValueError, match=r"gradient 0: analytic shape \(2,\) differs from numerical shape \(3,\)"):
         worst_relative_error(np.zeros(2), np.zeros(3))

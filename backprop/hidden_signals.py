@@ -1,0 +1,46 @@
+# Generated — edit the notebook, not this file: chapters/07_hidden_signals.ipynb. `make export` rewrites it.
+"""Hidden signals: the output signals, sent back through the weights.
+
+Each definition below comes from the notebook cell named above it.
+"""
+
+__all__ = ['hidden_derivative', 'hidden_signals']
+
+
+# --- chapters/07_hidden_signals.ipynb, cell 2 ---
+import numpy as np
+
+from backprop.forward import HIDDEN_ACTIVATIONS, check_array, check_name, check_network, forward
+from backprop.gradients import weight_gradients
+from backprop.output_signals import logistic_derivative, output_signals
+
+
+# --- chapters/07_hidden_signals.ipynb, cell 5 ---
+def hidden_derivative(h, activation="tanh"):
+    """f′(z) of a hidden activation, written with the node's output h = f(z):
+    tanh 1 − h²;  logistic h (1 − h);  ReLU 1 where h > 0, else 0 (the book's choice at z = 0)."""
+    check_name("activation", activation, tuple(HIDDEN_ACTIVATIONS))
+    h = np.asarray(h, dtype=np.float64)
+    if activation == "tanh":
+        return 1.0 - h ** 2
+    if activation == "logistic":
+        return logistic_derivative(h)
+    return (h > 0).astype(np.float64)
+
+
+# --- chapters/07_hidden_signals.ipynb, cell 12 ---
+def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
+    """Signals of a hidden layer: δ_j = (Σ_k δ_k w_jk) × f′(z_j), for one item (1-D) or a batch (one row per item).
+
+    next_signals  : δ of the layer above (the output signals δ_k for a single hidden layer).
+    weights       : the weights from this layer to the layer above, shape (this layer's nodes, nodes above).
+    hidden_values : this layer's values h = f(z), from the forward pass; f′ is computed from them.
+    activation    : "tanh", "logistic" or "relu", the f of this layer.
+    """
+    delta = check_array("next_signals", next_signals)
+    w = check_array("weights", weights, ndim=(2,))
+    h = check_array("hidden_values", hidden_values, width=w.shape[0])
+    if delta.shape[-1] != w.shape[1] or delta.ndim != h.ndim or delta.shape[:-1] != h.shape[:-1]:
+        raise ValueError(f"next_signals {delta.shape}, weights {w.shape} and hidden_values {h.shape} do not fit: "
+                         f"need next_signals (items, {w.shape[1]}) and hidden_values (items, {w.shape[0]})")
+    return (delta @ w.T) * hidden_derivative(h, activation)
