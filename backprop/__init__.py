@@ -5,6 +5,7 @@ chapter notebooks (`make export`), and this file, kept by hand, states the publi
 """
 
 from backprop.backward import backward
+from backprop.data import load_iris
 from backprop.diagram import draw_network
 from backprop.forward import (
     binary_cross_entropy,
@@ -22,6 +23,7 @@ from backprop.forward import (
 from backprop.gradient_check import error_derivative, numerical_gradient, worst_relative_error
 from backprop.gradients import weight_gradients
 from backprop.hidden_signals import hidden_derivative, hidden_signals
+from backprop.network import Network
 from backprop.output_signals import logistic_derivative, output_signals, softmax_jacobian
 from backprop.running_example import running_network
 from backprop.weight_delta import update
@@ -58,4 +60,7 @@ __all__ = [
     "hidden_signals",
     "hidden_derivative",
     "backward",
+    # Chapter 8: training, the Network class, the Iris data.
+    "Network",
+    "load_iris",
 ]

@@ -1,0 +1,151 @@
+# Generated — edit the notebook, not this file: chapters/08_training.ipynb. `make export` rewrites it.
+"""Training end to end.
+
+Each definition below comes from the notebook cell named above it.
+"""
+
+__all__ = ['check_positive_int', 'train', 'accuracy', 'Network']
+
+
+# --- chapters/08_training.ipynb, cell 2 ---
+import numpy as np
+
+from backprop.backward import backward
+from backprop.forward import (ERRORS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, check_array, check_layer_sizes,
+                              check_name, error, forward, init_weights)
+from backprop.output_signals import OUTPUT_RULES
+from backprop.weight_delta import check_learning_rate, update
+
+
+# --- chapters/08_training.ipynb, cell 8 ---
+def check_positive_int(name, value):
+    """Check that a count (epochs, batch size, ...) is a positive int; returns it as an int."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return int(value)
+
+
+def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function="cross_entropy",
+          learning_rate=0.05, epochs=100, batch_size=1, seed=0, momentum=0.0, rule="exact", report_every=None):
+    """Train weights and biases in place by back-propagation; returns the error on (X, T) after each epoch.
+
+    X, T        : training items and targets, one item per row.
+    batch_size  : 1 for online training, larger for mini-batches; items are shuffled every epoch by
+                  numpy.random.default_rng(seed).
+    momentum    : μ in [0, 1); with μ > 0 each step adds v ← μ v + η g instead of η g.
+    rule        : "exact" or "per_node" output signals (chapter 5).
+    report_every: print the error every that many epochs (plain, deterministic text).
+    Raises FloatingPointError, naming the epoch, if the error or the weights stop being finite.
+    """
+    eta = check_learning_rate(learning_rate)
+    epochs = check_positive_int("epochs", epochs)
+    batch_size = check_positive_int("batch_size", batch_size)
+    if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.floating)) or not 0 <= momentum < 1:
+        raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
+    if report_every is not None:
+        report_every = check_positive_int("report_every", report_every)
+    X, T = np.atleast_2d(X), np.atleast_2d(T)
+    rng = np.random.default_rng(seed)
+    velocity = [(np.zeros_like(w), np.zeros_like(b)) for w, b in zip(weights, biases)]
+    history = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(1, epochs + 1):
+            order = rng.permutation(len(X))
+            try:
+                for start in range(0, len(X), batch_size):
+                    items = order[start:start + batch_size]
+                    gradients = backward(X[items], T[items], weights, biases, hidden, output, error_function, rule)
+                    if momentum:
+                        velocity = [(momentum * v_w + eta * g_w, momentum * v_b + eta * g_b)
+                                    for (v_w, v_b), (g_w, g_b) in zip(velocity, gradients)]
+                        update(weights, biases, velocity, 1.0)
+                    else:
+                        update(weights, biases, gradients, eta)
+                history.append(error(T, forward(X, weights, biases, hidden, output)[-1], error_function, output))
+            except ValueError as problem:  # the inputs were checked: only nan or inf can get here
+                raise FloatingPointError(f"training diverged in epoch {epoch} ({problem}); "
+                                         f"try a smaller learning_rate than {eta}") from None
+            if not np.isfinite(history[-1]):
+                raise FloatingPointError(f"training diverged in epoch {epoch}: the error became {history[-1]}; "
+                                         f"try a smaller learning_rate than {eta}")
+            if report_every and epoch % report_every == 0:
+                print(f"epoch {epoch:4d}: error {history[-1]:.4f}")
+    return history
+
+
+def accuracy(T, O):
+    """The fraction of items whose largest output is where their target is largest
+    (for a single output, as with one logistic node: output ≥ 0.5 exactly where target ≥ 0.5)."""
+    T, O = np.atleast_2d(T), np.atleast_2d(O)
+    if O.shape[1] == 1:
+        return float(np.mean((O[:, 0] >= 0.5) == (T[:, 0] >= 0.5)))
+    return float(np.mean(np.argmax(O, axis=1) == np.argmax(T, axis=1)))
+
+
+# --- chapters/08_training.ipynb, cell 10 ---
+class Network:
+    """A fully connected network trained by back-propagation: the functions of chapters 1-7 behind one object.
+
+    layer_sizes : e.g. [4, 7, 3]: inputs, then any number of hidden layers, then outputs.
+    hidden      : "tanh", "logistic" or "relu";   output : "softmax", "logistic" or "identity";
+    error       : "squared_error" or "cross_entropy" (identity outputs need squared_error); the error of a batch
+                  is the mean over its items.
+    seed        : the starting weights are `init_weights(layer_sizes, seed)`: uniform in ±sqrt(6 / (n_in + n_out)),
+                  biases zero.
+    Attributes `weights[l]`, shape (layer_sizes[l], layer_sizes[l+1]), and `biases[l]`, shape (layer_sizes[l+1],),
+    may be assigned or edited in place.
+    """
+
+    def __init__(self, layer_sizes, hidden="tanh", output="softmax", error="cross_entropy", seed=0):
+        self.layer_sizes = check_layer_sizes(layer_sizes)
+        self.hidden = check_name("hidden", hidden, tuple(HIDDEN_ACTIVATIONS))
+        self.output = check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
+        self.error_function = check_name("error", error, ERRORS)
+        if output == "identity" and error == "cross_entropy":
+            raise ValueError("error='cross_entropy' needs probabilities: use it with output='softmax' or "
+                             "'logistic', or use error='squared_error' with output='identity'")
+        self.weights, self.biases = init_weights(self.layer_sizes, seed)
+
+    def __repr__(self):
+        return (f"Network({self.layer_sizes}, hidden={self.hidden!r}, output={self.output!r}, "
+                f"error={self.error_function!r})")
+
+    def check_data(self, X, T):
+        """X and T as float64 arrays that fit the network and hold the same items, or a clear error."""
+        X = check_array("X", X, width=self.layer_sizes[0])
+        T = check_array("T", T, width=self.layer_sizes[-1])
+        if X.ndim != T.ndim or X.shape[:-1] != T.shape[:-1]:
+            raise ValueError(f"X and T must hold the same items: got X of shape {X.shape} and T of shape {T.shape}")
+        return X, T
+
+    def forward(self, X):
+        """The outputs: one item (1-D, n_in values) gives 1-D outputs; a batch (n_items, n_in) gives (n_items, n_out)."""
+        X = check_array("X", X, width=self.layer_sizes[0])
+        return forward(X, self.weights, self.biases, self.hidden, self.output)[-1]
+
+    def error(self, X, T):
+        """The error of the outputs for X against targets T, the mean over items."""
+        X, T = self.check_data(X, T)
+        return error(T, self.forward(X), self.error_function, self.output)
+
+    def accuracy(self, X, T):
+        """The fraction of items whose largest output is at their largest target (one output: threshold 0.5)."""
+        X, T = self.check_data(X, T)
+        return accuracy(T, self.forward(X))
+
+    def gradients(self, X, T, rule="exact"):
+        """One (weight gradient, bias gradient) pair per layer, input side first: −∂E/∂w and −∂E/∂b of the batch
+        error (signal × input). rule="per_node" uses the summary's per-node output signals (chapter 5)."""
+        X, T = self.check_data(X, T)
+        return backward(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function, rule)
+
+    def update(self, gradients, learning_rate):
+        """Add learning_rate × gradient to every weight and bias, in place."""
+        update(self.weights, self.biases, gradients, learning_rate)
+
+    def train(self, X, T, learning_rate=0.05, epochs=100, batch_size=1, seed=0, momentum=0.0, rule="exact",
+              report_every=None):
+        """Train on items X with targets T (one per row); returns the error after each epoch. See `train`."""
+        X, T = self.check_data(X, T)
+        return train(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function,
+                     learning_rate, epochs, batch_size, seed, momentum, rule, report_every)
