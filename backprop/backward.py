@@ -17,12 +17,27 @@ from backprop.output_signals import output_signals
 
 
 def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cross_entropy", rule="exact"):
-    """Back-propagation: the gradients −∂E/∂w and −∂E/∂b of the (batch-mean) error for every layer.
+    """Back-propagation: the gradients −∂E/∂w and −∂E/∂b of the batch-mean error for every layer.
 
-    x, t     : one item (1-D) or a batch (one item per row) of inputs and targets.
-    weights, biases, hidden, output : the network, as for `forward`;  error : "squared_error" or "cross_entropy";
-    rule     : "exact" or "per_node", passed to `output_signals`.
-    Returns [(g_w, g_b), ...], one pair per layer, input side first, shaped like weights[l] and biases[l].
+    Parameters
+    ----------
+    x, t : array_like
+        Inputs and targets: one item (1-D) or a batch (one item per row).
+    weights, biases : list of ndarray
+        The network, as for ``forward``.
+    hidden : {"tanh", "logistic", "relu"}
+        The hidden activation.
+    output : {"softmax", "logistic", "identity"}
+        The output activation.
+    error : {"cross_entropy", "squared_error"}
+        The error function.
+    rule : {"exact", "per_node"}
+        Passed to ``output_signals``.
+
+    Returns
+    -------
+    list of (ndarray, ndarray)
+        One pair (g_w, g_b) per layer, input side first, shaped like ``weights[l]`` and ``biases[l]``.
     """
     weights, biases = check_network(weights, biases)
     values = forward(x, weights, biases, hidden, output)

@@ -17,12 +17,19 @@ SPECIES = ("setosa", "versicolor", "virginica")
 
 
 def load_iris():
-    """Fisher's Iris data, shipped with the package (backprop/data/iris.csv; source and licence beside it).
+    """Fisher's Iris data, shipped with the package.
 
     The corrected version (Fisher's values for setosa items 35 and 38, as in scikit-learn's copy), in the original
-    order: 50 setosa, then 50 versicolor, then 50 virginica.
-    Returns (X, T, species): X (150, 4), measurements in cm (sepal length, sepal width, petal length, petal width);
-    T (150, 3), one-hot targets; species, the three names in the order of T's columns.
+    order: 50 setosa, then 50 versicolor, then 50 virginica. Source and licence: ``backprop/data/README.md``.
+
+    Returns
+    -------
+    X : ndarray, shape (150, 4)
+        Sepal length, sepal width, petal length and petal width, in cm.
+    T : ndarray, shape (150, 3)
+        One-hot targets.
+    species : list of str
+        The three species, in the order of T's columns.
     """
     path = Path(__file__).resolve().parent / "data" / "iris.csv"
     with path.open(newline="", encoding="utf-8") as handle:

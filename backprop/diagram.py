@@ -12,23 +12,42 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 
-def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None, flow="forward"):
-    """Draw a layered network, inputs on the left, the flow of values marked by arrows.
+def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None, flow="forward",
+                 highlight=None):
+    """Draw a layered network, inputs on the left, with the direction of flow marked by arrows.
 
-    weights : list of 2-D arrays; `weights[l][a, b]` is the weight from node a of layer l to node b of layer l+1.
-              Each edge is labelled with its weight; its colour gives the sign (blue +, red -), its width the size.
-    biases  : optional list of 1-D arrays; `biases[l]` belongs to layer l+1 and is written under its nodes.
-    values  : optional list of 1-D arrays, one per layer (x, h, o), written inside the nodes.
-    names   : optional list of one symbol per layer; default x, h, o (h1, h2, ... with more hidden layers).
-    flow    : "forward" (arrows point right: values flow to the outputs) or "backward" (arrows point left:
-              signals flow back to the inputs).
-    Returns the matplotlib axes.
+    Parameters
+    ----------
+    weights : list of 2-D arrays
+        ``weights[l][a, b]`` is the weight from node a of layer l to node b of layer l+1. Each edge is labelled with
+        its value; its colour gives the sign (blue positive, red negative) and its width the size. Pass gradients
+        here to draw gradients on the edges.
+    biases : list of 1-D arrays, optional
+        ``biases[l]`` belongs to layer l+1 and is written under its nodes.
+    values : list of 1-D arrays, optional
+        One per layer (for example x, h, o, or signals), written inside the nodes.
+    names : list of str, optional
+        One symbol per layer; default x, h, o (h1, h2, ... with more hidden layers).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    title : str, optional
+        A title above the diagram.
+    flow : {"forward", "backward"}
+        Arrows pointing right (values flowing to the outputs) or left (signals flowing back).
+    highlight : int, optional
+        Index of a layer of nodes to fill with a highlight colour (0 = inputs).
+
+    Returns
+    -------
+    matplotlib Axes
     """
     sizes = [np.shape(weights[0])[0]] + [np.shape(w)[1] for w in weights]
     for l in range(1, len(weights)):
         if np.shape(weights[l])[0] != sizes[l]:
             raise ValueError(f"weights[{l}] has {np.shape(weights[l])[0]} rows, but layer {l} has {sizes[l]} nodes "
                              f"(the columns of weights[{l - 1}])")
+    if highlight is not None and highlight not in range(len(sizes)):
+        raise ValueError(f"highlight must be the index of a layer, 0 to {len(sizes) - 1}, got {highlight!r}")
     if flow not in ("forward", "backward"):
         raise ValueError(f"flow={flow!r} is not one of the supported values: 'forward', 'backward'")
     if names is None:
@@ -55,7 +74,8 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
                         bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.9))
     for l, layer in enumerate(places):
         for a, (x, y) in enumerate(layer):
-            ax.add_patch(plt.Circle((x, y), 0.33, fc="#f4f1e8", ec="black", lw=1.2, zorder=4))
+            fill = "#ffd166" if l == highlight else "#f4f1e8"
+            ax.add_patch(plt.Circle((x, y), 0.33, fc=fill, ec="black", lw=1.2, zorder=4))
             symbol = f"${names[l]}_{{{a + 1}}}$"
             if values is None:
                 ax.text(x, y, symbol, ha="center", va="center", fontsize=11, zorder=5)

@@ -13,31 +13,83 @@ import numpy as np
 
 # --- chapters/01_the_goal.ipynb, cell 9 ---
 def logistic(z):
-    """Logistic activation σ(z) = 1 / (1 + e^(-z)), element by element, computed without overflow."""
+    """Logistic activation, element by element, computed without overflow.
+
+    Parameters
+    ----------
+    z : array_like
+        Pre-activation sums.
+
+    Returns
+    -------
+    ndarray
+        σ(z) = 1 / (1 + exp(-z)), each value in [0, 1].
+    """
     z = np.asarray(z, dtype=np.float64)
     e = np.exp(-np.abs(z))  # in (0, 1], never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def tanh(z):
-    """Hyperbolic tangent activation, element by element."""
+    """Hyperbolic tangent activation, element by element.
+
+    Parameters
+    ----------
+    z : array_like
+        Pre-activation sums.
+
+    Returns
+    -------
+    ndarray
+        tanh(z), each value in [-1, 1].
+    """
     return np.tanh(np.asarray(z, dtype=np.float64))
 
 
 def relu(z):
-    """Rectified linear activation max(0, z), element by element."""
+    """Rectified linear activation max(0, z), element by element.
+
+    Parameters
+    ----------
+    z : array_like
+        Pre-activation sums.
+
+    Returns
+    -------
+    ndarray
+    """
     return np.maximum(np.asarray(z, dtype=np.float64), 0.0)
 
 
 def identity(z):
-    """Identity activation g(z) = z, as a float64 array."""
+    """Identity activation g(z) = z, as a new float64 array.
+
+    Parameters
+    ----------
+    z : array_like
+        Pre-activation sums.
+
+    Returns
+    -------
+    ndarray
+    """
     return np.array(z, dtype=np.float64)
 
 
 def softmax(z):
-    """Softmax over the last axis: o_k = e^(z_k) / Σ_m e^(z_m), for one item (1-D) or a batch (one item per row).
+    """Softmax over the last axis: o_k = exp(z_k) / Σ_m exp(z_m).
 
-    The row's largest sum is subtracted first: softmax is unchanged by the shift and no exponent can overflow.
+    The largest sum of each row is subtracted first: softmax is unchanged by the shift, and no exponent can overflow.
+
+    Parameters
+    ----------
+    z : array_like
+        Sums of one item (1-D) or of a batch (2-D, one item per row).
+
+    Returns
+    -------
+    ndarray
+        Probabilities of the same shape; each row sums to 1.
     """
     z = np.asarray(z, dtype=np.float64)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
@@ -103,7 +155,18 @@ def check_network(weights, biases):
 
 # --- chapters/01_the_goal.ipynb, cell 16 ---
 def squared_error(t, o):
-    """Squared error E = ½ Σ_k (t_k − o_k)², averaged over the items of a batch (one item per row)."""
+    """Squared error E = ½ Σ_k (t_k − o_k)², averaged over the items of a batch.
+
+    Parameters
+    ----------
+    t, o : array_like
+        Targets and outputs of the same shape: one item (1-D) or a batch (2-D, one item per row).
+
+    Returns
+    -------
+    float
+        The mean over items of the per-item error.
+    """
     t, o = check_pair(t, o)
     return float(np.mean(0.5 * np.sum(np.atleast_2d(t - o) ** 2, axis=1)))
 
@@ -121,14 +184,36 @@ def _t_ln(t, o):
 
 
 def cross_entropy(t, o):
-    """Cross-entropy E = −Σ_k t_k ln o_k for softmax outputs, averaged over the items of a batch."""
+    """Cross-entropy E = −Σ_k t_k ln o_k for softmax outputs, averaged over the items of a batch.
+
+    A term whose target is 0 counts as 0, even where o_k = 0.
+
+    Parameters
+    ----------
+    t, o : array_like
+        Targets and outputs (probabilities in [0, 1]) of the same shape, one item per row for a batch.
+
+    Returns
+    -------
+    float
+    """
     t, o = check_pair(t, o)
     _check_probabilities(o)
     return float(np.mean(-np.sum(np.atleast_2d(_t_ln(t, o)), axis=1)))
 
 
 def binary_cross_entropy(t, o):
-    """Binary cross-entropy E = −Σ_k [t_k ln o_k + (1 − t_k) ln(1 − o_k)] for logistic outputs, averaged over items."""
+    """Binary cross-entropy E = −Σ_k [t_k ln o_k + (1 − t_k) ln(1 − o_k)] for logistic outputs, averaged over items.
+
+    Parameters
+    ----------
+    t, o : array_like
+        Targets and outputs (probabilities in [0, 1]) of the same shape, one item per row for a batch.
+
+    Returns
+    -------
+    float
+    """
     t, o = check_pair(t, o)
     _check_probabilities(o)
     return float(np.mean(-np.sum(np.atleast_2d(_t_ln(t, o) + _t_ln(1 - t, 1 - o)), axis=1)))
@@ -138,8 +223,23 @@ ERRORS = ("squared_error", "cross_entropy")
 
 
 def error(t, o, kind="cross_entropy", output="softmax"):
-    """The error of outputs o against targets t: `kind` is "squared_error" or "cross_entropy"; with cross-entropy,
-    `output` ("softmax" or "logistic") picks the categorical or the binary form. Mean over the items of a batch."""
+    """The error of outputs against targets, for a given error function and output activation.
+
+    Parameters
+    ----------
+    t, o : array_like
+        Targets and outputs of the same shape, one item per row for a batch.
+    kind : {"cross_entropy", "squared_error"}
+        The error function.
+    output : {"softmax", "logistic", "identity"}
+        The output activation: with cross-entropy it picks the categorical (softmax) or binary (logistic) form;
+        identity with cross-entropy is refused.
+
+    Returns
+    -------
+    float
+        The mean over items of the per-item error.
+    """
     check_name("error", kind, ERRORS)
     check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
     if kind == "squared_error":
@@ -152,13 +252,27 @@ def error(t, o, kind="cross_entropy", output="softmax"):
 
 # --- chapters/01_the_goal.ipynb, cell 18 ---
 def forward(x, weights, biases, hidden="tanh", output="softmax"):
-    """The forward pass: the values of every layer, `[x, h, o]` for one hidden layer (more h's for more).
+    """The forward pass: the values of every layer, input first and outputs last.
 
-    x       : one item (1-D, n_in values) or a batch (2-D, one item per row).
-    weights : list of matrices, `weights[l]` of shape (nodes in layer l, nodes in layer l+1).
-    biases  : list of vectors, `biases[l]` for the nodes of layer l+1.
-    hidden  : "tanh", "logistic" or "relu" (f);  output: "softmax", "logistic" or "identity" (g).
-    Each layer computes z = (previous values) @ W + b, then f(z) for hidden layers and g(z) for the last.
+    Each layer computes z = (previous values) @ W + b, then f(z) for hidden layers and g(z) for the last one.
+
+    Parameters
+    ----------
+    x : array_like
+        One item (1-D, n_in values) or a batch (2-D, one item per row).
+    weights : list of 2-D arrays
+        ``weights[l]`` of shape (nodes in layer l, nodes in layer l+1).
+    biases : list of 1-D arrays
+        ``biases[l]`` for the nodes of layer l+1.
+    hidden : {"tanh", "logistic", "relu"}
+        The hidden activation f.
+    output : {"softmax", "logistic", "identity"}
+        The output activation g.
+
+    Returns
+    -------
+    list of ndarray
+        ``[x, h, o]`` for one hidden layer (one more h per extra hidden layer).
     """
     weights, biases = check_network(weights, biases)
     f = HIDDEN_ACTIVATIONS[check_name("hidden", hidden, tuple(HIDDEN_ACTIVATIONS))]
@@ -183,10 +297,21 @@ def check_layer_sizes(layer_sizes):
 
 
 def init_weights(layer_sizes, seed=0):
-    """Seeded starting weights and biases for a network with the given layer sizes, e.g. [3, 4, 2].
+    """Seeded starting weights and biases for a network with the given layer sizes.
 
-    `weights[l]`, of shape (layer_sizes[l], layer_sizes[l+1]), is drawn uniformly from ±sqrt(6 / (n_in + n_out))
-    by `numpy.random.default_rng(seed)`; `biases[l]` is zero. The same seed always gives the same network.
+    Parameters
+    ----------
+    layer_sizes : list of int
+        Inputs, hidden layers, outputs, for example [3, 4, 2].
+    seed : int
+        Seed of ``numpy.random.default_rng``; the same seed always gives the same network.
+
+    Returns
+    -------
+    weights : list of ndarray
+        ``weights[l]`` of shape (layer_sizes[l], layer_sizes[l+1]), drawn uniformly from ±sqrt(6 / (n_in + n_out)).
+    biases : list of ndarray
+        ``biases[l]`` of shape (layer_sizes[l+1],), all zero.
     """
     sizes = check_layer_sizes(layer_sizes)
     rng = np.random.default_rng(seed)

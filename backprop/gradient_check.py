@@ -15,10 +15,22 @@ from backprop.forward import OUTPUT_ACTIVATIONS, check_name, check_pair, ERRORS
 
 # --- chapters/03_gradient.ipynb, cell 5 ---
 def error_derivative(t, o, kind="cross_entropy", output="softmax"):
-    """∂E/∂o_k of one item's error, for each output (and each item of a batch, one per row).
+    """The derivative ∂E/∂o_k of one item's error with respect to each output.
 
-    kind "squared_error": −(t − o);  "cross_entropy" with softmax outputs: −t / o;  with logistic outputs:
-    (o − t) / (o (1 − o)). The batch error is the mean over N items, so its derivative is this divided by N.
+    Parameters
+    ----------
+    t, o : array_like
+        Targets and outputs of the same shape, one item per row for a batch.
+    kind : {"cross_entropy", "squared_error"}
+        The error function.
+    output : {"softmax", "logistic", "identity"}
+        The output activation (it picks the form of cross-entropy).
+
+    Returns
+    -------
+    ndarray
+        −(t − o) for squared error; −t / o for cross-entropy with softmax outputs; (o − t) / (o (1 − o)) with
+        logistic outputs. The batch error is the mean over N items, so its derivative is this divided by N.
     """
     check_name("error", kind, ERRORS)
     check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
@@ -35,12 +47,22 @@ def error_derivative(t, o, kind="cross_entropy", output="softmax"):
 
 # --- chapters/03_gradient.ipynb, cell 13 ---
 def numerical_gradient(E, params, step=1e-5):
-    """The summary's gradient −∂E/∂θ of every entry θ of `params`, by central differences.
+    """The summary's gradient −∂E/∂θ of every entry θ of ``params``, by central differences.
 
-    E      : a function of no arguments returning the error (a number) computed from the current `params`.
-    params : a float64 array, or a list of them (e.g. `weights + biases`); each entry is set to θ ± step in place
-             while E is evaluated, then restored exactly.
-    Returns an array shaped like `params`, or a list of them: −[E(θ + step) − E(θ − step)] / (2 step).
+    Parameters
+    ----------
+    E : callable
+        A function of no arguments returning the error (a number) computed from the current ``params``.
+    params : ndarray or list of ndarray
+        Float64 arrays (for example ``weights + biases``); each entry is set to θ ± step in place while E is
+        evaluated, then restored exactly.
+    step : float
+        The step of the central difference.
+
+    Returns
+    -------
+    ndarray or list of ndarray
+        −[E(θ + step) − E(θ − step)] / (2 step), shaped like ``params``.
     """
     if isinstance(params, np.ndarray):
         return numerical_gradient(E, [params], step)[0]
@@ -65,11 +87,23 @@ def numerical_gradient(E, params, step=1e-5):
 
 
 def worst_relative_error(analytic, numerical, floor=1e-4):
-    """The largest relative difference |a − n| / max(|a|, |n|, floor) over all entries of two gradients.
+    """The largest relative difference between two gradients, entry by entry.
 
-    analytic, numerical : arrays, or lists of arrays, of the same shapes. Entries smaller than `floor` in size are
-    compared on the scale of the floor: a central difference is only accurate to about 1e-11 in absolute terms, so
-    the relative error of a tiny entry would measure round-off, not the formula (and an exact 0 cannot divide).
+    Each difference is divided by the larger of the two sizes, but never by less than ``floor``: a central
+    difference is only accurate to about 1e-11 in absolute terms, so the relative error of a tiny entry would
+    measure round-off, not the formula (and an exact 0 cannot divide).
+
+    Parameters
+    ----------
+    analytic, numerical : ndarray or list of ndarray
+        Gradients of the same shapes.
+    floor : float
+        The smallest scale a difference is divided by.
+
+    Returns
+    -------
+    float
+        The maximum over all entries of abs(a − n) / max(abs(a), abs(n), floor).
     """
     if isinstance(analytic, np.ndarray) or isinstance(numerical, np.ndarray):
         analytic, numerical = [analytic], [numerical]

@@ -15,13 +15,27 @@ from backprop.forward import check_array
 
 # --- chapters/04_hidden_to_output.ipynb, cell 9 ---
 def weight_gradients(signals, inputs):
-    """Gradients of one layer's weights and biases: g_w = input × signal of the node the weight points to.
+    """Gradients of one layer's weights and biases: each weight's input times the signal of the node it points to.
 
-    signals : δ of the layer's nodes, 1-D for one item or 2-D with one item per row (the output signals δ_k for
-              the hidden-to-output layer, the hidden signals δ_j for the input-to-hidden layer).
-    inputs  : the values feeding the layer, item by item (the hidden values h_j, or the inputs x_i).
-    Returns (g_w, g_b): g_w[a, b] = inputs[a] × signals[b], averaged over the items of a batch (shape
-    (n_inputs, n_nodes), like the weights), and g_b = signals averaged over items (a bias's input is 1).
+    Serves every layer: the output signals with the hidden values for the hidden-to-output layer, the hidden
+    signals with the inputs for the input-to-hidden layer.
+
+    Parameters
+    ----------
+    signals : array_like
+        δ of the layer's nodes: 1-D for one item, or 2-D with one item per row.
+    inputs : array_like
+        The values feeding the layer, item by item (the hidden values, or the inputs).
+
+    Returns
+    -------
+    g_w : ndarray
+        ``g_w[a, b] = inputs[a] × signals[b]``, averaged over the items of a batch; shape (n_inputs, n_nodes).
+    g_b : ndarray
+        The signals averaged over items (a bias's input is 1).
+
+    Notes
+    -----
     In the summary's convention these are −∂E/∂w and −∂E/∂b of the batch error, the mean over items.
     """
     delta = check_array("signals", signals)

@@ -17,8 +17,20 @@ from backprop.output_signals import logistic_derivative, output_signals
 
 # --- chapters/07_hidden_signals.ipynb, cell 5 ---
 def hidden_derivative(h, activation="tanh"):
-    """f′(z) of a hidden activation, written with the node's output h = f(z):
-    tanh 1 − h²;  logistic h (1 − h);  ReLU 1 where h > 0, else 0 (the book's choice at z = 0)."""
+    """The derivative f′(z) of a hidden activation, written with the node's output h = f(z).
+
+    Parameters
+    ----------
+    h : array_like
+        Hidden values from the forward pass.
+    activation : {"tanh", "logistic", "relu"}
+        The hidden activation: 1 − h² for tanh, h (1 − h) for logistic, 1 where h > 0 and 0 elsewhere for ReLU
+        (the book's choice at z = 0).
+
+    Returns
+    -------
+    ndarray
+    """
     check_name("activation", activation, tuple(HIDDEN_ACTIVATIONS))
     h = np.asarray(h, dtype=np.float64)
     if activation == "tanh":
@@ -30,12 +42,23 @@ def hidden_derivative(h, activation="tanh"):
 
 # --- chapters/07_hidden_signals.ipynb, cell 12 ---
 def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
-    """Signals of a hidden layer: δ_j = (Σ_k δ_k w_jk) × f′(z_j), for one item (1-D) or a batch (one row per item).
+    """Signals of a hidden layer: δ_j = (Σ_k δ_k w_jk) × f′(z_j).
 
-    next_signals  : δ of the layer above (the output signals δ_k for a single hidden layer).
-    weights       : the weights from this layer to the layer above, shape (this layer's nodes, nodes above).
-    hidden_values : this layer's values h = f(z), from the forward pass; f′ is computed from them.
-    activation    : "tanh", "logistic" or "relu", the f of this layer.
+    Parameters
+    ----------
+    next_signals : array_like
+        δ of the layer above (the output signals, for a single hidden layer): 1-D for one item, 2-D for a batch.
+    weights : array_like
+        The weights from this layer to the layer above, shape (this layer's nodes, nodes above).
+    hidden_values : array_like
+        This layer's values h = f(z) from the forward pass; f′ is computed from them.
+    activation : {"tanh", "logistic", "relu"}
+        The activation f of this layer.
+
+    Returns
+    -------
+    ndarray
+        The signals of this layer, shaped like ``hidden_values``.
     """
     delta = check_array("next_signals", next_signals)
     w = check_array("weights", weights, ndim=(2,))

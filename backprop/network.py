@@ -27,15 +27,40 @@ def check_positive_int(name, value):
 
 def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function="cross_entropy",
           learning_rate=0.05, epochs=100, batch_size=1, seed=0, momentum=0.0, rule="exact", report_every=None):
-    """Train weights and biases in place by back-propagation; returns the error on (X, T) after each epoch.
+    """Train weights and biases in place by back-propagation.
 
-    X, T        : training items and targets, one item per row.
-    batch_size  : 1 for online training, larger for mini-batches; items are shuffled every epoch by
-                  numpy.random.default_rng(seed).
-    momentum    : μ in [0, 1); with μ > 0 each step adds v ← μ v + η g instead of η g.
-    rule        : "exact" or "per_node" output signals (chapter 5).
-    report_every: print the error every that many epochs (plain, deterministic text).
-    Raises FloatingPointError, naming the epoch, if the error or the weights stop being finite.
+    Parameters
+    ----------
+    X, T : ndarray
+        Training items and targets, one item per row.
+    weights, biases : list of ndarray
+        The network, changed in place.
+    hidden, output, error_function : str
+        The activations and error function, as for ``backward``.
+    learning_rate : float
+        η, positive and finite.
+    epochs : int
+        Passes over all the items.
+    batch_size : int
+        1 for online training, larger for mini-batches.
+    seed : int
+        Seed of ``numpy.random.default_rng``, which shuffles the items before every epoch.
+    momentum : float
+        μ in [0, 1); with μ > 0 each step adds v ← μ v + η g instead of η g.
+    rule : {"exact", "per_node"}
+        Output signals, as for ``output_signals``.
+    report_every : int, optional
+        Print the error every that many epochs (plain, deterministic text).
+
+    Returns
+    -------
+    list of float
+        The error on (X, T) after each epoch.
+
+    Raises
+    ------
+    FloatingPointError
+        Naming the epoch, if the error or the weights stop being finite numbers.
     """
     eta = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
@@ -74,8 +99,18 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
 
 
 def accuracy(T, O):
-    """The fraction of items whose largest output is where their target is largest
-    (for a single output, as with one logistic node: output ≥ 0.5 exactly where target ≥ 0.5)."""
+    """The fraction of items whose largest output is where their target is largest.
+
+    Parameters
+    ----------
+    T, O : array_like
+        Targets and outputs, one item per row. With a single output (one logistic node) an item counts as right
+        when the output is at least 0.5 exactly where the target is at least 0.5.
+
+    Returns
+    -------
+    float
+    """
     T, O = np.atleast_2d(T), np.atleast_2d(O)
     if O.shape[1] == 1:
         return float(np.mean((O[:, 0] >= 0.5) == (T[:, 0] >= 0.5)))
@@ -84,16 +119,27 @@ def accuracy(T, O):
 
 # --- chapters/08_training.ipynb, cell 10 ---
 class Network:
-    """A fully connected network trained by back-propagation: the functions of chapters 1-7 behind one object.
+    """A fully connected network trained by back-propagation: the functions of chapters 1 to 7 behind one object.
 
-    layer_sizes : e.g. [4, 7, 3]: inputs, then any number of hidden layers, then outputs.
-    hidden      : "tanh", "logistic" or "relu";   output : "softmax", "logistic" or "identity";
-    error       : "squared_error" or "cross_entropy" (identity outputs need squared_error); the error of a batch
-                  is the mean over its items.
-    seed        : the starting weights are `init_weights(layer_sizes, seed)`: uniform in ±sqrt(6 / (n_in + n_out)),
-                  biases zero.
-    Attributes `weights[l]`, shape (layer_sizes[l], layer_sizes[l+1]), and `biases[l]`, shape (layer_sizes[l+1],),
-    may be assigned or edited in place.
+    Parameters
+    ----------
+    layer_sizes : list of int
+        Inputs, any number of hidden layers, outputs; for example [4, 7, 3].
+    hidden : {"tanh", "logistic", "relu"}
+        The activation of every hidden layer.
+    output : {"softmax", "logistic", "identity"}
+        The output activation.
+    error : {"cross_entropy", "squared_error"}
+        The error function (identity outputs need squared error). The error of a batch is the mean over items.
+    seed : int
+        The starting weights are ``init_weights(layer_sizes, seed)``: uniform in ±sqrt(6 / (n_in + n_out)), biases 0.
+
+    Attributes
+    ----------
+    weights : list of ndarray
+        ``weights[l]`` of shape (layer_sizes[l], layer_sizes[l+1]); may be assigned or edited in place.
+    biases : list of ndarray
+        ``biases[l]`` of shape (layer_sizes[l+1],); may be assigned or edited in place.
     """
 
     def __init__(self, layer_sizes, hidden="tanh", output="softmax", error="cross_entropy", seed=0):
@@ -119,33 +165,109 @@ class Network:
         return X, T
 
     def forward(self, X):
-        """The outputs: one item (1-D, n_in values) gives 1-D outputs; a batch (n_items, n_in) gives (n_items, n_out)."""
+        """The outputs of the network.
+
+        Parameters
+        ----------
+        X : array_like
+            One item (1-D, n_in values) or a batch (n_items, n_in).
+
+        Returns
+        -------
+        ndarray
+            1-D outputs for one item, (n_items, n_out) for a batch.
+        """
         X = check_array("X", X, width=self.layer_sizes[0])
         return forward(X, self.weights, self.biases, self.hidden, self.output)[-1]
 
     def error(self, X, T):
-        """The error of the outputs for X against targets T, the mean over items."""
+        """The error of the outputs for X against targets T, the mean over items.
+
+        Parameters
+        ----------
+        X, T : array_like
+            Items and targets, one per row (or one item, 1-D).
+
+        Returns
+        -------
+        float
+        """
         X, T = self.check_data(X, T)
         return error(T, self.forward(X), self.error_function, self.output)
 
     def accuracy(self, X, T):
-        """The fraction of items whose largest output is at their largest target (one output: threshold 0.5)."""
+        """The fraction of items whose largest output is at their largest target (one output: threshold 0.5).
+
+        Parameters
+        ----------
+        X, T : array_like
+            Items and targets, one per row.
+
+        Returns
+        -------
+        float
+        """
         X, T = self.check_data(X, T)
         return accuracy(T, self.forward(X))
 
     def gradients(self, X, T, rule="exact"):
-        """One (weight gradient, bias gradient) pair per layer, input side first: −∂E/∂w and −∂E/∂b of the batch
-        error (signal × input). rule="per_node" uses the summary's per-node output signals (chapter 5)."""
+        """Gradients of the batch error for every layer, by back-propagation.
+
+        Parameters
+        ----------
+        X, T : array_like
+            Items and targets, one per row (or one item, 1-D).
+        rule : {"exact", "per_node"}
+            Exact output signals, or the summary's per-node rule (chapter 5).
+
+        Returns
+        -------
+        list of (ndarray, ndarray)
+            One (weight gradient, bias gradient) pair per layer, input side first: −∂E/∂w and −∂E/∂b, signal × input.
+        """
         X, T = self.check_data(X, T)
         return backward(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function, rule)
 
     def update(self, gradients, learning_rate):
-        """Add learning_rate × gradient to every weight and bias, in place."""
+        """Add learning_rate × gradient to every weight and bias, in place.
+
+        Parameters
+        ----------
+        gradients : list of (ndarray, ndarray)
+            As returned by ``gradients``.
+        learning_rate : float
+            η, positive and finite.
+        """
         update(self.weights, self.biases, gradients, learning_rate)
 
     def train(self, X, T, learning_rate=0.05, epochs=100, batch_size=1, seed=0, momentum=0.0, rule="exact",
               report_every=None):
-        """Train on items X with targets T (one per row); returns the error after each epoch. See `train`."""
+        """Train on items X with targets T by back-propagation.
+
+        Parameters
+        ----------
+        X, T : array_like
+            Training items and targets, one item per row.
+        learning_rate : float
+            η, positive and finite.
+        epochs : int
+            Passes over all the items.
+        batch_size : int
+            1 for online training, larger for mini-batches.
+        seed : int
+            Seeds the shuffling of the items before every epoch.
+        momentum : float
+            μ in [0, 1).
+        rule : {"exact", "per_node"}
+            Output signals, as for ``gradients``.
+        report_every : int, optional
+            Print the error every that many epochs.
+
+        Returns
+        -------
+        list of float
+            The error on (X, T) after each epoch.
+        """
         X, T = self.check_data(X, T)
         return train(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function,
                      learning_rate, epochs, batch_size, seed, momentum, rule, report_every)

@@ -15,15 +15,33 @@ from backprop.forward import ERRORS, OUTPUT_ACTIVATIONS, check_name, check_pair
 
 # --- chapters/05_output_signals.ipynb, cell 5 ---
 def logistic_derivative(o):
-    """σ′(z) written with the output o = σ(z): o (1 − o), element by element."""
+    """The logistic function's derivative written with its output: σ′(z) = o (1 − o).
+
+    Parameters
+    ----------
+    o : array_like
+        Outputs o = σ(z).
+
+    Returns
+    -------
+    ndarray
+    """
     o = np.asarray(o, dtype=np.float64)
     return o * (1.0 - o)
 
 
 def softmax_jacobian(o):
-    """The softmax Jacobian ∂o_m/∂z_k = o_m ([m = k] − o_k), from the outputs o.
+    """The softmax Jacobian ∂o_m/∂z_k = o_m ([m = k] − o_k), from the outputs.
 
-    o : one item (K outputs) → a K×K matrix, row m and column k; or a batch (N×K) → N×K×K, one matrix per item.
+    Parameters
+    ----------
+    o : array_like
+        Softmax outputs of one item (K values) or of a batch (N × K).
+
+    Returns
+    -------
+    ndarray
+        K × K (row m, column k) for one item, N × K × K for a batch.
     """
     o = np.asarray(o, dtype=np.float64)
     return o[..., :, None] * (np.eye(o.shape[-1]) - o[..., None, :])
@@ -34,15 +52,28 @@ OUTPUT_RULES = ("exact", "per_node")
 
 
 def output_signals(targets, outputs, output="softmax", error="cross_entropy", rule="exact"):
-    """The output signals δ_k = −∂E/∂z_k, item by item (one row per item for a batch).
+    """The output signals δ_k = −∂E/∂z_k, item by item.
 
-    rule="exact": the derivative of the error through the output activation, for each supported pair —
-      identity + squared error: t − o;   logistic + squared error: (t − o) o (1 − o);
-      logistic + cross-entropy: t − o;   softmax + cross-entropy: t − o Σ_m t_m (t − o for targets summing to 1);
-      softmax + squared error: o_k [(t_k − o_k) − Σ_m (t_m − o_m) o_m], the full softmax Jacobian.
-    rule="per_node": the summary's rule (t − o) × the node's own derivative, o (1 − o) for softmax and logistic,
-      1 for identity. Exact for logistic and identity with squared error; for softmax it keeps only the diagonal
-      of the Jacobian, and with cross-entropy it is not the error's derivative.
+    Parameters
+    ----------
+    targets, outputs : array_like
+        Of the same shape: one item (1-D) or a batch (2-D, one item per row).
+    output : {"softmax", "logistic", "identity"}
+        The output activation.
+    error : {"cross_entropy", "squared_error"}
+        The error function (identity with cross-entropy is refused).
+    rule : {"exact", "per_node"}
+        "exact" gives the derivative of the error through the activation: t − o for identity with squared error,
+        logistic with cross-entropy, and softmax with cross-entropy (t − o Σ t in general); (t − o) o (1 − o) for
+        logistic with squared error; o_k [(t_k − o_k) − Σ_m (t_m − o_m) o_m] for softmax with squared error.
+        "per_node" gives the summary's rule (t − o) × the node's own derivative (o (1 − o), or 1 for identity)
+        whatever the error: exact for logistic and identity with squared error; with softmax it keeps only the
+        diagonal of the Jacobian.
+
+    Returns
+    -------
+    ndarray
+        Signals of the same shape as the outputs.
     """
     check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
     check_name("error", error, ERRORS)

@@ -15,8 +15,19 @@ import numpy as np
 def running_network():
     """The book's running example: a 3-4-2 network and one training item.
 
-    Returns `(x, t, weights, biases)`: the input x (3 values), the target t (2 values), the weights
-    `[w_ih, w_ho]` of shapes (3, 4) and (4, 2), and the biases `[b_h, b_o]` of shapes (4,) and (2,).
+    Returns
+    -------
+    x : ndarray, shape (3,)
+        The input, (1.0, 0.5, -1.0).
+    t : ndarray, shape (2,)
+        The target, (1, 0).
+    weights : list of ndarray
+        ``[w_ih, w_ho]``, of shapes (3, 4) and (4, 2); row = the node a weight comes from.
+    biases : list of ndarray
+        ``[b_h, b_o]``, of shapes (4,) and (2,).
+
+    Notes
+    -----
     Every call returns fresh arrays, so a chapter may change them freely.
     """
     x = np.array([1.0, 0.5, -1.0])

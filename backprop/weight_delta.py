@@ -24,10 +24,17 @@ def check_learning_rate(learning_rate):
 
 
 def update(weights, biases, gradients, learning_rate=0.05):
-    """Add each weight delta η·g to its weight and bias, in place: w ← w + η g_w, b ← b + η g_b.
+    """Add each weight delta η·g to its weight and bias, in place: w ← w + η g_w and b ← b + η g_b.
 
-    gradients : one pair (g_w, g_b) per layer, input side first, shaped like weights[l] and biases[l], in the
-                summary's convention g = −∂E/∂w, so adding the delta lowers the error.
+    Parameters
+    ----------
+    weights, biases : list of ndarray
+        The network's weights and biases, changed in place.
+    gradients : list of (ndarray, ndarray)
+        One pair (g_w, g_b) per layer, input side first, shaped like ``weights[l]`` and ``biases[l]``, in the
+        summary's convention g = −∂E/∂w, so that adding the delta lowers the error.
+    learning_rate : float
+        η, positive and finite.
     """
     eta = check_learning_rate(learning_rate)
     if len(gradients) != len(weights) or len(biases) != len(weights):

@@ -27,7 +27,17 @@ def markdown(path):
 def test_every_chapter_is_in_the_table_of_contents_in_order():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     listed = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    assert listed == [p.relative_to(ROOT).with_suffix("").as_posix() for p in CHAPTERS]
+    notebooks = [name for name in listed if (ROOT / f"{name}.ipynb").exists()]
+    assert notebooks == [p.relative_to(ROOT).with_suffix("").as_posix() for p in CHAPTERS]
+    assert all((ROOT / f"{name}.ipynb").exists() or (ROOT / f"{name}.md").exists() for name in listed)
+
+
+def test_the_api_reference_lists_every_public_name():
+    import backprop
+
+    page = (ROOT / "chapters" / "api_reference.md").read_text()
+    documented = re.findall(r"```\{auto(?:function|class)\} backprop\.(\w+)", page)
+    assert sorted(documented) == sorted(backprop.__all__)
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

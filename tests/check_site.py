@@ -1,0 +1,177 @@
+"""Check the built book in a real headless browser, fully offline.
+
+Usage (from the repository root, after `jupyter-book build .`):
+
+    .venv/bin/python tests/check_site.py [--site _build/html] [--screenshots _build/screenshots]
+
+Every HTML page of the book is opened in Debian's Chromium (driven by Playwright)
+from a local web server. A page fails if it has a JavaScript error, a console
+error, a request that leaves 127.0.0.1 or gets an HTTP error, an image that did
+not load, or maths that MathJax did not typeset. A full-page screenshot of each
+page is saved. Exit status: 0 if all pages pass, 1 if any fails, 2 if there is
+no built site.
+"""
+import argparse
+import functools
+import http.server
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Nothing but the local server resolves, so a stray CDN link cannot get out.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+SKIP_FILES = {"genindex.html", "search.html", "py-modindex.html"}
+SKIP_DIRS = {"_static", "_sources", "_images", "_modules"}
+MATHJAX_TIMEOUT_MS = 20_000
+
+# Runs in the page: wait for MathJax's first typesetting (startup.promise resolves
+# after it), or give up after the timeout. Returns false if MathJax never loaded.
+WAIT_FOR_MATHJAX = """async (timeout) => {
+    const deadline = Date.now() + timeout;
+    while (!(window.MathJax && MathJax.startup && MathJax.startup.promise)) {
+        if (Date.now() > deadline) return false;
+        await new Promise(r => setTimeout(r, 100));
+    }
+    const timer = new Promise(r => setTimeout(() => r(false), deadline - Date.now()));
+    return Promise.race([MathJax.startup.promise.then(() => true), timer]);
+}"""
+
+
+def list_pages(site):
+    """Paths (relative, with /) of the book's HTML pages, sorted."""
+    pages = []
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site)
+        if rel.parts[0] in SKIP_DIRS or rel.as_posix() in SKIP_FILES:
+            continue
+        pages.append(rel.as_posix())
+    return sorted(pages)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # e.g. the browser closing a connection early; the page checks see real failures
+
+
+def serve(site):
+    """Serve `site` on 127.0.0.1 on a free port in a background thread."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def check_page(context, base_url, rel, screenshots):
+    """Open one page; return (problems, maths count, images count, final url)."""
+    problems = []
+    page = context.new_page()
+
+    def route(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            problems.append(f"request to {route.request.url} blocked")
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda err: problems.append(f"JS error: {err}"))
+    page.on("console", lambda msg: msg.type == "error"
+            and problems.append(f"console error: {msg.text}"))
+    page.on("response", lambda resp: resp.status >= 400
+            and problems.append(f"HTTP {resp.status} for {resp.url}"))
+    try:
+        # networkidle also lets a meta-refresh redirect (index.html) finish.
+        page.goto(base_url + rel, wait_until="networkidle")
+
+        # Images: make lazy ones eager, scroll to the bottom, wait for them to settle.
+        page.evaluate("""() => {
+            document.querySelectorAll('img').forEach(img => { img.loading = 'eager'; });
+            window.scrollTo(0, document.body.scrollHeight);
+        }""")
+        try:
+            page.wait_for_function("[...document.images].every(img => img.complete)", timeout=10_000)
+        except PlaywrightError:
+            pass  # the ones still loading are counted as broken below
+        images, broken = page.evaluate("""() => {
+            const imgs = [...document.querySelectorAll('img')];
+            const bad = imgs.filter(img => !(img.complete && img.naturalWidth > 0));
+            return [imgs.length, bad.map(img => img.getAttribute('src'))];
+        }""")
+        if broken:
+            problems.append(f"{len(broken)} images not loaded: {', '.join(broken)}")
+
+        # Maths: every .math element must hold an mjx-container once MathJax is done.
+        maths = page.locator(".math").count()
+        if maths:
+            if not page.evaluate(WAIT_FOR_MATHJAX, MATHJAX_TIMEOUT_MS):
+                problems.append(f"{maths} maths elements but MathJax did not load or finish")
+            untypeset = page.evaluate("""() => [...document.querySelectorAll('.math')]
+                .filter(el => !el.querySelector('mjx-container')).length""")
+            if untypeset:
+                problems.append(f"{untypeset} maths elements not typeset")
+
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=screenshots / (rel.replace("/", "_")[:-len(".html")] + ".png"),
+                        full_page=True)
+        final_url = page.url
+    except PlaywrightError as err:
+        problems.append(f"browser error: {err.message.splitlines()[0]}")
+        images = maths = 0
+        final_url = page.url
+    finally:
+        page.close()
+    return problems, maths, images, final_url
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", default="_build/html", type=Path)
+    parser.add_argument("--screenshots", default="_build/screenshots", type=Path)
+    args = parser.parse_args()
+    if not args.site.is_dir():
+        print(f"error: site directory {args.site} does not exist; build the book first "
+              "(.venv/bin/jupyter-book build . -W -n --keep-going)", file=sys.stderr)
+        return 2
+    args.screenshots.mkdir(parents=True, exist_ok=True)
+
+    start = time.monotonic()
+    pages = list_pages(args.site)
+    server = serve(args.site.resolve())
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    failed = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                      service_workers="block")
+        for rel in pages:
+            problems, maths, images, final_url = check_page(context, base_url, rel, args.screenshots)
+            note = "" if final_url == base_url + rel else f", redirects to {final_url[len(base_url):]}"
+            if problems:
+                failed += 1
+                print(f"FAIL {rel} : {'; '.join(problems)}", flush=True)
+            else:
+                print(f"ok   {rel}  (maths {maths}, images {images}{note})", flush=True)
+        browser.close()
+    server.shutdown()
+    print(f"{len(pages)} pages checked, {failed} failed ({time.monotonic() - start:.1f} s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
