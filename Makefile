@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book test export notebooks lab clean
+.PHONY: help setup book test check-site export notebooks lab clean
 
 help:
 	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
 	@echo "make test       set up .venv, run the unit tests and re-run every chapter under nbval"
+	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
 	@echo "make export     write backprop/ from the chapters' '#| export' cells"
 	@echo "make notebooks  export, then re-execute every chapter in place, in book order (after editing one)"
 	@echo "make lab        open the chapters in JupyterLab"
@@ -28,6 +29,11 @@ book: $(READY)
 
 test: $(READY)
 	$(BIN)/python -m pytest
+
+# Every page of _build/html in Debian's Chromium, offline: maths typeset, images loaded, no JavaScript errors, no
+# request leaving 127.0.0.1. Screenshots go to _build/screenshots/. Install the browser with `apt-get install chromium`.
+check-site: $(READY)
+	$(BIN)/python tests/check_site.py --site _build/html --screenshots _build/screenshots
 
 export: $(READY)
 	$(BIN)/python backprop/_export.py

@@ -22,11 +22,11 @@ from backprop.forward import (
 )
 from backprop.gradient_check import error_derivative, numerical_gradient, worst_relative_error
 from backprop.gradients import weight_gradients
-from backprop.hidden_signals import hidden_derivative, hidden_signals
-from backprop.network import Network
-from backprop.output_signals import logistic_derivative, output_signals, softmax_jacobian
+from backprop.hidden_signals import activation_curves, hidden_derivative, hidden_signals
+from backprop.network import Network, iris_regions
+from backprop.output_signals import logistic_derivative, output_signal_curves, output_signals, softmax_jacobian
 from backprop.running_example import running_network
-from backprop.weight_delta import update
+from backprop.weight_delta import descent_path, learning_rate_paths, update
 
 __all__ = [
     # Introduction: the running example and its picture.
@@ -46,6 +46,8 @@ __all__ = [
     "init_weights",
     # Chapter 2: the weight delta.
     "update",
+    "descent_path",
+    "learning_rate_paths",
     # Chapter 3: the error's derivative, and central differences as the referee.
     "error_derivative",
     "numerical_gradient",
@@ -56,11 +58,14 @@ __all__ = [
     "output_signals",
     "logistic_derivative",
     "softmax_jacobian",
+    "output_signal_curves",
     # Chapter 7: hidden signals, and the whole backward pass.
     "hidden_signals",
     "hidden_derivative",
     "backward",
+    "activation_curves",
     # Chapter 8: training, the Network class, the Iris data.
     "Network",
     "load_iris",
+    "iris_regions",
 ]

@@ -178,8 +178,11 @@ def execute(paths, timeout=600):
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                                store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
+                                resources={"metadata": {"path": str(path.parent)}})
         client.execute()
+        # Saved widget state would make the book load scripts from CDNs, and a widget without a kernel does
+        # nothing anyway: keep the widget views in the outputs, drop their state.
+        nb.metadata.pop("widgets", None)
         nbformat.write(nb, path)
         print(f"executed {path.relative_to(ROOT)}")
 

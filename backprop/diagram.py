@@ -13,7 +13,7 @@ import numpy as np
 
 
 def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None, flow="forward",
-                 highlight=None):
+                 highlight=None, edge_labels=True):
     """Draw a layered network, inputs on the left, with the direction of flow marked by arrows.
 
     Parameters
@@ -36,6 +36,8 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
         Arrows pointing right (values flowing to the outputs) or left (signals flowing back).
     highlight : int, optional
         Index of a layer of nodes to fill with a highlight colour (0 = inputs).
+    edge_labels : bool
+        Write each edge's value on it (colour and width show it either way).
 
     Returns
     -------
@@ -69,9 +71,10 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
                 ax.annotate("", xy=head, xytext=tail, zorder=1,
                             arrowprops=dict(arrowstyle="-|>", color=colour, lw=0.6 + 2.4 * abs(w[a, b]) / largest,
                                             shrinkA=0, shrinkB=0, mutation_scale=10))
-                ax.text(xa + s * (xb - xa), ya + s * (yb - ya), f"{w[a, b]:.2f}", fontsize=7.5, ha="center",
-                        va="center", color=colour, zorder=3,
-                        bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.9))
+                if edge_labels:
+                    ax.text(xa + s * (xb - xa), ya + s * (yb - ya), f"{w[a, b]:.2f}", fontsize=7.5, ha="center",
+                            va="center", color=colour, zorder=3,
+                            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.9))
     for l, layer in enumerate(places):
         for a, (x, y) in enumerate(layer):
             fill = "#ffd166" if l == highlight else "#f4f1e8"

@@ -4,7 +4,7 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['hidden_derivative', 'hidden_signals']
+__all__ = ['hidden_derivative', 'hidden_signals', 'activation_curves']
 
 
 # --- chapters/07_hidden_signals.ipynb, cell 2 ---
@@ -67,3 +67,29 @@ def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
         raise ValueError(f"next_signals {delta.shape}, weights {w.shape} and hidden_values {h.shape} do not fit: "
                          f"need next_signals (items, {w.shape[1]}) and hidden_values (items, {w.shape[0]})")
     return (delta @ w.T) * hidden_derivative(h, activation)
+
+
+# --- chapters/07_hidden_signals.ipynb, cell 27 ---
+def activation_curves(activation="tanh", incoming=1.0, z=None):
+    """A hidden activation, its derivative and the signal it passes back, as the node's sum varies.
+
+    Parameters
+    ----------
+    activation : {"tanh", "logistic", "relu"}
+        The hidden activation f.
+    incoming : float
+        The signal arriving from the layer above, Σ_k δ_k w_jk.
+    z : array_like, optional
+        The sums z_j; by default 401 points from -4 to 4.
+
+    Returns
+    -------
+    dict
+        ``z``; ``h`` = f(z); ``derivative`` = f′(z) from h; ``signal`` = incoming × f′(z).
+    """
+    f = HIDDEN_ACTIVATIONS[check_name("activation", activation, tuple(HIDDEN_ACTIVATIONS))]
+    incoming = float(check_array("incoming", np.atleast_1d(incoming), ndim=(1,), width=1)[0])
+    z = np.linspace(-4.0, 4.0, 401) if z is None else check_array("z", z, ndim=(1,))
+    h = f(z)
+    derivative = hidden_derivative(h, activation)
+    return {"z": z, "h": h, "derivative": derivative, "signal": incoming * derivative}

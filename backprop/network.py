@@ -4,7 +4,7 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['check_positive_int', 'train', 'accuracy', 'Network']
+__all__ = ['check_positive_int', 'train', 'accuracy', 'Network', 'iris_regions']
 
 
 # --- chapters/08_training.ipynb, cell 2 ---
@@ -271,3 +271,59 @@ class Network:
         X, T = self.check_data(X, T)
         return train(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function,
                      learning_rate, epochs, batch_size, seed, momentum, rule, report_every)
+
+
+# --- chapters/08_training.ipynb, cell 32 ---
+from backprop.data import load_iris
+
+
+def iris_regions(hidden_units=7, learning_rate=0.05, epochs=30, hidden="tanh", error="cross_entropy", seed=0,
+                 snapshots=10):
+    """Train a network on two Iris features (petal length and width) and record its decision regions.
+
+    The split is chapter 8's (first 40 flowers of each species for training, last 10 for testing), the features
+    standardised with the training flowers' mean and standard deviation; training is online.
+
+    Parameters
+    ----------
+    hidden_units : int
+        Nodes in the single hidden layer.
+    learning_rate : float
+        η.
+    epochs : int
+        Passes over the 120 training flowers.
+    hidden : {"tanh", "logistic", "relu"}
+        The hidden activation.
+    error : {"cross_entropy", "squared_error"}
+        The error function (softmax outputs).
+    seed : int
+        Seeds the starting weights and the shuffling.
+    snapshots : int
+        How many times, evenly spread over training, to record the decision regions.
+
+    Returns
+    -------
+    dict
+        ``history`` (training error per epoch), ``train_accuracy``, ``test_accuracy``, ``length`` and ``width``
+        (the grid, in cm), ``regions`` (list of (epoch, predicted species on the grid)).
+    """
+    hidden_units = check_positive_int("hidden_units", hidden_units)
+    epochs = check_positive_int("epochs", epochs)
+    snapshots = check_positive_int("snapshots", snapshots)
+    X, T, _ = load_iris()
+    train_items, test_items = np.r_[0:40, 50:90, 100:140], np.r_[40:50, 90:100, 140:150]
+    petal = X[:, 2:4]
+    mean, std = petal[train_items].mean(axis=0), petal[train_items].std(axis=0)
+    S = (petal - mean) / std
+    net = Network([2, hidden_units, 3], hidden=hidden, output="softmax", error=error, seed=seed)
+    length, width = np.linspace(0.5, 7.5, 141), np.linspace(-0.2, 2.8, 121)
+    grid = (np.array([[a, b] for b in width for a in length]) - mean) / std
+    record_at = set(np.linspace(0, epochs, snapshots + 1).round().astype(int)[1:])
+    history, regions = [], []
+    for epoch in range(1, epochs + 1):
+        history += net.train(S[train_items], T[train_items], learning_rate, epochs=1, seed=seed * 100_003 + epoch)
+        if epoch in record_at:
+            regions.append((epoch, np.argmax(net.forward(grid), axis=1).reshape(len(width), len(length))))
+    return {"history": history, "train_accuracy": net.accuracy(S[train_items], T[train_items]),
+            "test_accuracy": net.accuracy(S[test_items], T[test_items]), "length": length, "width": width,
+            "regions": regions}

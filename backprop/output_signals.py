@@ -4,7 +4,7 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['logistic_derivative', 'softmax_jacobian', 'OUTPUT_RULES', 'output_signals']
+__all__ = ['logistic_derivative', 'softmax_jacobian', 'OUTPUT_RULES', 'output_signals', 'output_signal_curves']
 
 
 # --- chapters/05_output_signals.ipynb, cell 2 ---
@@ -91,3 +91,37 @@ def output_signals(targets, outputs, output="softmax", error="cross_entropy", ru
         return t - o * t.sum(axis=-1, keepdims=True)
     r = t - o
     return o * (r - np.sum(r * o, axis=-1, keepdims=True))
+
+
+# --- chapters/05_output_signals.ipynb, cell 22 ---
+def output_signal_curves(output="softmax", error="cross_entropy", z=None):
+    """Output, derivative and signals of output node 1 of a two-output layer, as its sum z_1 varies.
+
+    The targets are (1, 0) and the other sum is held at z_2 = 0.
+
+    Parameters
+    ----------
+    output : {"softmax", "logistic", "identity"}
+        The output activation.
+    error : {"cross_entropy", "squared_error"}
+        The error function (identity with cross-entropy is refused).
+    z : array_like, optional
+        The values of z_1; by default 241 points from -6 to 6.
+
+    Returns
+    -------
+    dict
+        ``z``; ``o``, the output o_1; ``derivative``, ∂o_1/∂z_1; ``exact`` and ``per_node``, the signal δ_1 by
+        each rule of ``output_signals``.
+    """
+    check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
+    z = np.linspace(-6.0, 6.0, 241) if z is None else check_pair(z, z)[0]
+    if z.ndim != 1:
+        raise ValueError(f"z must be 1-D, got shape {z.shape}")
+    Z = np.column_stack([z, np.zeros_like(z)])
+    O = OUTPUT_ACTIVATIONS[output](Z)
+    T = np.tile([1.0, 0.0], (len(z), 1))
+    exact = output_signals(T, O, output, error)
+    per_node = output_signals(T, O, output, error, rule="per_node")
+    derivative = np.ones_like(z) if output == "identity" else logistic_derivative(O[:, 0])
+    return {"z": z, "o": O[:, 0], "derivative": derivative, "exact": exact[:, 0], "per_node": per_node[:, 0]}

@@ -7,9 +7,9 @@ Usage (from the repository root, after `jupyter-book build .`):
 Every HTML page of the book is opened in Debian's Chromium (driven by Playwright)
 from a local web server. A page fails if it has a JavaScript error, a console
 error, a request that leaves 127.0.0.1 or gets an HTTP error, an image that did
-not load, or maths that MathJax did not typeset. A full-page screenshot of each
-page is saved. Exit status: 0 if all pages pass, 1 if any fails, 2 if there is
-no built site.
+not load, or maths that MathJax did not typeset (or typeset with a TeX error).
+A full-page screenshot of each page is saved. Exit status: 0 if all pages pass,
+1 if any fails, 2 if there is no built site.
 """
 import argparse
 import functools
@@ -125,6 +125,12 @@ def check_page(context, base_url, rel, screenshots):
                 .filter(el => !el.querySelector('mjx-container')).length""")
             if untypeset:
                 problems.append(f"{untypeset} maths elements not typeset")
+            # Typeset is not enough: MathJax shows TeX errors in a box and undefined macros in red.
+            tex_errors = page.evaluate("""() => [...document.querySelectorAll(
+                    'mjx-assistive-mml merror, mjx-assistive-mml mtext[mathcolor="red"]')]
+                .map(el => el.getAttribute('data-mjx-error') || 'undefined ' + el.textContent)""")
+            if tex_errors:
+                problems.append(f"{len(tex_errors)} TeX errors: {', '.join(tex_errors)}")
 
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=screenshots / (rel.replace("/", "_")[:-len(".html")] + ".png"),
@@ -152,6 +158,9 @@ def main():
 
     start = time.monotonic()
     pages = list_pages(args.site)
+    if not pages:
+        print(f"error: no pages found in {args.site}; did the book build fail?", file=sys.stderr)
+        return 2
     server = serve(args.site.resolve())
     base_url = f"http://127.0.0.1:{server.server_address[1]}/"
     failed = 0
@@ -161,12 +170,14 @@ def main():
                                       service_workers="block")
         for rel in pages:
             problems, maths, images, final_url = check_page(context, base_url, rel, args.screenshots)
-            note = "" if final_url == base_url + rel else f", redirects to {final_url[len(base_url):]}"
+            # index.html only redirects (meta refresh) to the first chapter; say so.
+            moved = "" if final_url == base_url + rel else f"redirects to {final_url[len(base_url):]}"
             if problems:
                 failed += 1
-                print(f"FAIL {rel} : {'; '.join(problems)}", flush=True)
+                print(f"FAIL {rel}{f' ({moved})' if moved else ''} : {'; '.join(problems)}", flush=True)
             else:
-                print(f"ok   {rel}  (maths {maths}, images {images}{note})", flush=True)
+                print(f"ok   {rel}  (maths {maths}, images {images}{f', {moved}' if moved else ''})",
+                      flush=True)
         browser.close()
     server.shutdown()
     print(f"{len(pages)} pages checked, {failed} failed ({time.monotonic() - start:.1f} s)")

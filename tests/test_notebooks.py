@@ -4,6 +4,8 @@ nbval (run by the same `pytest`) re-executes each chapter and compares its outpu
 were stored without outputs, so these checks make sure every chapter was stored executed.
 """
 
+import base64
+import io
 import json
 import re
 
@@ -70,3 +72,43 @@ def test_chapter_ends_with_three_exercises_each_with_a_solution(path):
     assert text.count("```{solution-end}") == len(solutions)
     # A backtick in a directive's title ends the fence early: the directive silently breaks.
     assert not re.findall(r"```\{[\w-]+\}[^\n]*`", text), f"{path.name}: backtick in a directive title"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_figures_are_opaque_and_outputs_load_nothing_from_outside(path):
+    """Figures keep a solid background (readable in the theme's dark mode); no output pulls in a remote file."""
+    from PIL import Image
+
+    for number, cell in enumerate(code_cells(path), start=1):
+        for output in cell["outputs"]:
+            data = output.get("data", {})
+            if "image/png" in data:
+                image = Image.open(io.BytesIO(base64.b64decode("".join(data["image/png"])))).convert("RGBA")
+                corners = [image.getpixel((x, y)) for x in (0, image.width - 1) for y in (0, image.height - 1)]
+                assert all(pixel[3] == 255 for pixel in corners), f"{path.name}, code cell {number}: transparent"
+            html = "".join(data.get("text/html", ""))
+            assert not re.search(r"(src|href)=\"https?://", html), f"{path.name}, code cell {number} loads a URL"
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTERS if p.name[:2] in ("02", "05", "07", "08")], ids=lambda p: p.name)
+def test_explorers_have_a_live_widget_that_the_book_removes(path):
+    """Each explorer chapter builds a widget (stored as a widget view) in a cell the book removes and nbval skips."""
+    widget_cells = [c for c in code_cells(path)
+                    if any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c["outputs"])]
+    assert widget_cells, f"{path.name} has no widget"
+    for cell in widget_cells:
+        tags = cell["metadata"].get("tags", [])
+        assert "remove-output" in tags and "nbval-ignore-output" in tags, f"{path.name}: widget cell tags {tags}"
+        assert "widget view" in "".join(cell["source"]), f"{path.name}: say why the output is not compared"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_uncompared_output_says_why(path):
+    """nbval skips a cell's output only for a widget view, an animation or a timing, each explained in a comment."""
+    for number, cell in enumerate(code_cells(path), start=1):
+        tags = cell["metadata"].get("tags", [])
+        assert "nbval-skip" not in tags, f"{path.name}, code cell {number} is skipped by nbval"
+        if "nbval-ignore-output" in tags:
+            first = "".join(cell["source"]).splitlines()[0]
+            assert first.startswith("#") and re.search(r"widget view|animation|[Tt]imings", "".join(cell["source"])), \
+                f"{path.name}, code cell {number}: an ignored output needs a reason (widget view, animation, timing)"
