@@ -77,6 +77,36 @@ def serve(site):
     return server
 
 
+def launch_settings():
+    """Repository URL, branch and Binder/Colab hosts from _config.yml: the one setting the README documents."""
+    import yaml
+
+    config = yaml.safe_load((Path(__file__).resolve().parent.parent / "_config.yml").read_text())
+    repository = config["repository"]["url"].rstrip("/")
+    return (urlsplit(repository).path.strip("/"), config["repository"].get("branch", "main"),
+            config["launch_buttons"]["binderhub_url"].rstrip("/"), config["launch_buttons"]["colab_url"].rstrip("/"))
+
+
+def check_launch_links(page, rel, base_url):
+    """A chapter page built from a notebook offers Binder, Colab and .ipynb download links for that notebook."""
+    notebook = rel[:-len(".html")] + ".ipynb"
+    if rel == "index.html" or not page.evaluate(f"() => !!document.querySelector('a[href$=\"{notebook}\"]')"):
+        return []  # not a notebook page
+    owner_repo, branch, binder, colab = launch_settings()
+    expected = {"Binder": f"{binder}/v2/gh/{owner_repo}/{branch}?urlpath=lab/tree/{notebook}",
+                "Colab": f"{colab}/github/{owner_repo}/blob/{branch}/{notebook}"}
+    links = page.evaluate("() => [...document.querySelectorAll('a')].map(a => a.getAttribute('href'))")
+    problems = [f"no {name} link to {url}" for name, url in expected.items() if url not in links]
+    download = next((link for link in links if link and link.endswith("_sources/" + notebook)), None)
+    if download is None:
+        problems.append(f"no .ipynb download link for {notebook}")
+    else:
+        response = page.request.get(base_url + "_sources/" + notebook)
+        if not (response.ok and response.json().get("nbformat") == 4):
+            problems.append(f".ipynb download of {notebook} failed (HTTP {response.status})")
+    return problems
+
+
 def check_page(context, base_url, rel, screenshots):
     """Open one page; return (problems, maths count, images count, final url)."""
     problems = []
@@ -115,6 +145,8 @@ def check_page(context, base_url, rel, screenshots):
         }""")
         if broken:
             problems.append(f"{len(broken)} images not loaded: {', '.join(broken)}")
+
+        problems += check_launch_links(page, rel, base_url)
 
         # Maths: every .math element must hold an mjx-container once MathJax is done.
         maths = page.locator(".math").count()

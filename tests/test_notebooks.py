@@ -38,7 +38,7 @@ def test_the_api_reference_lists_every_public_name():
     import backprop
 
     page = (ROOT / "chapters" / "api_reference.md").read_text()
-    documented = re.findall(r"```\{auto(?:function|class)\} backprop\.(\w+)", page)
+    documented = re.findall(r"^\.\. auto(?:function|class):: backprop\.(\w+)$", page, flags=re.M)
     assert sorted(documented) == sorted(backprop.__all__)
 
 
