@@ -4,12 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book test check-site export notebooks lab clean
+.PHONY: help setup book book-student student test check-site export notebooks lab clean
 
 help:
 	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
 	@echo "make test       set up .venv, run the unit tests and re-run every chapter under nbval"
 	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
+	@echo "make student    write the student edition (nbgrader: stubs, no solutions, no outputs) into student/"
+	@echo "make book-student  build the book without solutions into _build/student-book/_build/html"
 	@echo "make export     write backprop/ from the chapters' '#| export' cells"
 	@echo "make notebooks  export, then re-execute every chapter in place, in book order (after editing one)"
 	@echo "make lab        open the chapters in JupyterLab"
@@ -26,6 +28,20 @@ setup: $(READY)
 
 book: $(READY)
 	$(BIN)/jupyter-book build . -W -n --keep-going
+
+# The student edition of every chapter: nbgrader replaces solutions by stubs, clears outputs and keeps the tests;
+# the worked solutions of the book's dropdowns are dropped too (backprop/_nbgrader.py).
+student: $(READY)
+	$(BIN)/nbgrader generate_assignment chapters --force --no-db
+
+# The book with every solution hidden (sphinx-exercise's hide_solutions, made to work with gated solutions by
+# backprop/_sphinx.py), from a copy of _config.yml.
+book-student: $(READY)
+	mkdir -p _build
+	$(BIN)/python -c "import yaml; c = yaml.safe_load(open('_config.yml')); \
+	c['sphinx']['config']['hide_solutions'] = True; c['title'] += ' (student edition)'; \
+	yaml.safe_dump(c, open('_build/student_config.yml', 'w'), allow_unicode=True, sort_keys=False)"
+	$(BIN)/jupyter-book build . -W -n --keep-going --config _build/student_config.yml --path-output _build/student-book
 
 test: $(READY)
 	$(BIN)/python -m pytest
