@@ -10,7 +10,8 @@ __all__ = ['backward']
 # --- chapters/07_hidden_signals.ipynb, cell 21 ---
 import numpy as np
 
-from backprop.forward import check_network, forward
+from backprop.checks import check_network
+from backprop.forward import forward
 from backprop.gradients import weight_gradients
 from backprop.hidden_signals import hidden_signals
 from backprop.output_signals import output_signals

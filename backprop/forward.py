@@ -4,11 +4,14 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['logistic', 'tanh', 'relu', 'identity', 'softmax', 'HIDDEN_ACTIVATIONS', 'OUTPUT_ACTIVATIONS', 'check_array', 'check_name', 'check_pair', 'check_network', 'squared_error', 'cross_entropy', 'binary_cross_entropy', 'ERRORS', 'error', 'forward', 'check_layer_sizes', 'init_weights']
+__all__ = ['logistic', 'tanh', 'relu', 'identity', 'softmax', 'HIDDEN_ACTIVATIONS', 'OUTPUT_ACTIVATIONS', 'squared_error', 'cross_entropy', 'binary_cross_entropy', 'error', 'forward', 'init_weights', 'log_softmax', 'network_error']
 
 
 # --- chapters/01_the_goal.ipynb, cell 2 ---
 import numpy as np
+
+from backprop.checks import (ERRORS, HIDDEN, OUTPUTS, check_array, check_layer_sizes, check_name, check_network,
+                             check_output_error, check_pair, check_probabilities)
 
 
 # --- chapters/01_the_goal.ipynb, cell 9 ---
@@ -25,7 +28,7 @@ def logistic(z):
     ndarray
         σ(z) = 1 / (1 + exp(-z)), each value in [0, 1].
     """
-    z = np.asarray(z, dtype=np.float64)
+    z = check_array("z", z, ndim=(0, 1, 2))
     e = np.exp(-np.abs(z))  # in (0, 1], never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
@@ -43,7 +46,7 @@ def tanh(z):
     ndarray
         tanh(z), each value in [-1, 1].
     """
-    return np.tanh(np.asarray(z, dtype=np.float64))
+    return np.tanh(check_array("z", z, ndim=(0, 1, 2)))
 
 
 def relu(z):
@@ -58,7 +61,7 @@ def relu(z):
     -------
     ndarray
     """
-    return np.maximum(np.asarray(z, dtype=np.float64), 0.0)
+    return np.maximum(check_array("z", z, ndim=(0, 1, 2)), 0.0)
 
 
 def identity(z):
@@ -73,7 +76,7 @@ def identity(z):
     -------
     ndarray
     """
-    return np.array(z, dtype=np.float64)
+    return check_array("z", z, ndim=(0, 1, 2)).copy()
 
 
 def softmax(z):
@@ -91,66 +94,13 @@ def softmax(z):
     ndarray
         Probabilities of the same shape; each row sums to 1.
     """
-    z = np.asarray(z, dtype=np.float64)
+    z = check_array("z", z)
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
 
 HIDDEN_ACTIVATIONS = {"tanh": tanh, "logistic": logistic, "relu": relu}
 OUTPUT_ACTIVATIONS = {"softmax": softmax, "logistic": logistic, "identity": identity}
-
-
-# --- chapters/01_the_goal.ipynb, cell 14 ---
-def check_array(name, a, ndim=(1, 2), width=None):
-    """Return `a` as a float64 array, or raise an error naming the argument, what was expected and what was given."""
-    try:
-        array = np.asarray(a, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}") from None
-    if array.ndim not in ndim:
-        expected = " or ".join(f"{d}-D" for d in ndim)
-        raise ValueError(f"{name} must be {expected}, got an array of shape {array.shape}")
-    if array.size == 0:
-        raise ValueError(f"{name} is empty (shape {array.shape})")
-    if width is not None and array.shape[-1] != width:
-        raise ValueError(f"{name} must have {width} values per item (its last axis), got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} contains nan or inf; every value must be a finite number")
-    return array
-
-
-def check_name(name, value, choices):
-    """Raise a ValueError unless `value` is one of `choices`; the message lists the valid ones."""
-    if not isinstance(value, str) or value not in choices:
-        valid = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"{name}={value!r} is not one of the supported values: {valid}")
-    return value
-
-
-def check_pair(t, o):
-    """Check targets t and outputs o as arrays of the same shape; returns them as float64 arrays."""
-    t, o = check_array("targets", t), check_array("outputs", o)
-    if t.shape != o.shape:
-        raise ValueError(f"targets and outputs must have the same shape, got {t.shape} and {o.shape}")
-    return t, o
-
-
-def check_network(weights, biases):
-    """Check that a network's weights and biases fit together; returns them as lists of float64 arrays."""
-    if not isinstance(weights, (list, tuple)) or not isinstance(biases, (list, tuple)):
-        raise TypeError(f"weights and biases must be lists of arrays, got {type(weights).__name__} "
-                        f"and {type(biases).__name__}")
-    if len(weights) == 0 or len(weights) != len(biases):
-        raise ValueError(f"weights and biases must be non-empty lists of the same length (one entry per layer), "
-                         f"got {len(weights)} and {len(biases)}")
-    weights = [check_array(f"weights[{l}]", w, ndim=(2,)) for l, w in enumerate(weights)]
-    biases = [check_array(f"biases[{l}]", b, ndim=(1,), width=w.shape[1])
-              for l, (w, b) in enumerate(zip(weights, biases))]
-    for l in range(1, len(weights)):
-        if weights[l].shape[0] != weights[l - 1].shape[1]:
-            raise ValueError(f"weights[{l}] has shape {weights[l].shape}: its {weights[l].shape[0]} rows must match "
-                             f"the {weights[l - 1].shape[1]} columns of weights[{l - 1}] {weights[l - 1].shape}")
-    return weights, biases
 
 
 # --- chapters/01_the_goal.ipynb, cell 16 ---
@@ -169,12 +119,6 @@ def squared_error(t, o):
     """
     t, o = check_pair(t, o)
     return float(np.mean(0.5 * np.sum(np.atleast_2d(t - o) ** 2, axis=1)))
-
-
-def _check_probabilities(o):
-    if np.any((o < 0) | (o > 1)):
-        raise ValueError("cross-entropy needs outputs in [0, 1] (probabilities from softmax or logistic), "
-                         f"got values from {o.min():.4g} to {o.max():.4g}")
 
 
 def _t_ln(t, o):
@@ -198,7 +142,7 @@ def cross_entropy(t, o):
     float
     """
     t, o = check_pair(t, o)
-    _check_probabilities(o)
+    check_probabilities("outputs", o)
     return float(np.mean(-np.sum(np.atleast_2d(_t_ln(t, o)), axis=1)))
 
 
@@ -215,11 +159,8 @@ def binary_cross_entropy(t, o):
     float
     """
     t, o = check_pair(t, o)
-    _check_probabilities(o)
+    check_probabilities("outputs", o)
     return float(np.mean(-np.sum(np.atleast_2d(_t_ln(t, o) + _t_ln(1 - t, 1 - o)), axis=1)))
-
-
-ERRORS = ("squared_error", "cross_entropy")
 
 
 def error(t, o, kind="cross_entropy", output="softmax"):
@@ -240,13 +181,9 @@ def error(t, o, kind="cross_entropy", output="softmax"):
     float
         The mean over items of the per-item error.
     """
-    check_name("error", kind, ERRORS)
-    check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
+    check_output_error(output, kind)
     if kind == "squared_error":
         return squared_error(t, o)
-    if output == "identity":
-        raise ValueError("cross_entropy needs probabilities: use it with a softmax or logistic output, "
-                         "or use squared_error with an identity output")
     return cross_entropy(t, o) if output == "softmax" else binary_cross_entropy(t, o)
 
 
@@ -275,8 +212,8 @@ def forward(x, weights, biases, hidden="tanh", output="softmax"):
         ``[x, h, o]`` for one hidden layer (one more h per extra hidden layer).
     """
     weights, biases = check_network(weights, biases)
-    f = HIDDEN_ACTIVATIONS[check_name("hidden", hidden, tuple(HIDDEN_ACTIVATIONS))]
-    g = OUTPUT_ACTIVATIONS[check_name("output", output, tuple(OUTPUT_ACTIVATIONS))]
+    f = HIDDEN_ACTIVATIONS[check_name("hidden", hidden, HIDDEN)]
+    g = OUTPUT_ACTIVATIONS[check_name("output", output, OUTPUTS)]
     values = [check_array("x", x, width=weights[0].shape[0])]
     for l, (w, b) in enumerate(zip(weights, biases)):
         z = values[-1] @ w + b
@@ -285,17 +222,6 @@ def forward(x, weights, biases, hidden="tanh", output="softmax"):
 
 
 # --- chapters/01_the_goal.ipynb, cell 27 ---
-def check_layer_sizes(layer_sizes):
-    """Check a network's layer sizes: a list of two or more positive ints (inputs, hidden layers..., outputs)."""
-    sizes = list(layer_sizes) if isinstance(layer_sizes, (list, tuple)) else None
-    if sizes is None or len(sizes) < 2:
-        raise ValueError(f"layer_sizes must be a list of at least two sizes (inputs, ..., outputs), got {layer_sizes!r}")
-    for l, n in enumerate(sizes):
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-            raise ValueError(f"layer_sizes[{l}] must be a positive int, got {n!r}")
-    return [int(n) for n in sizes]
-
-
 def init_weights(layer_sizes, seed=0):
     """Seeded starting weights and biases for a network with the given layer sizes.
 
@@ -321,3 +247,54 @@ def init_weights(layer_sizes, seed=0):
         weights.append(rng.uniform(-limit, limit, size=(n_in, n_out)))
         biases.append(np.zeros(n_out))
     return weights, biases
+
+
+# --- chapters/01_the_goal.ipynb, cell 30 ---
+def log_softmax(z):
+    """ln softmax(z) over the last axis, computed from the sums: (z − max) − ln Σ exp(z − max).
+
+    Parameters
+    ----------
+    z : array_like
+        Sums of one item (1-D) or a batch (2-D, one item per row).
+
+    Returns
+    -------
+    ndarray
+        Finite for finite sums, even where softmax itself rounds to 0.
+    """
+    z = check_array("z", z)
+    shifted = z - z.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def network_error(x, t, weights, biases, hidden="tanh", output="softmax", kind="cross_entropy"):
+    """The error of a network on items x with targets t, computed from the output sums.
+
+    The same value as ``error(t, forward(...)[-1], kind, output)`` wherever that is finite, but cross-entropy stays
+    finite when outputs saturate: log-softmax for softmax outputs, ln(1 + exp(z)) − t z for logistic ones.
+
+    Parameters
+    ----------
+    x, t : array_like
+        Items and targets: one (1-D) or a batch (one per row).
+    weights, biases, hidden, output :
+        The network, as for ``forward``.
+    kind : {"cross_entropy", "squared_error"}
+        The error function.
+
+    Returns
+    -------
+    float
+        The mean over items of the per-item error.
+    """
+    check_output_error(output, kind)
+    values = forward(x, weights, biases, hidden, output)
+    t, o = check_pair(t, values[-1])
+    if kind == "squared_error":
+        return squared_error(t, o)
+    z = values[-2] @ np.asarray(weights[-1], dtype=np.float64) + np.asarray(biases[-1], dtype=np.float64)
+    if output == "softmax":
+        return float(np.mean(-np.sum(np.atleast_2d(t * log_softmax(z)), axis=1)))
+    softplus = np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
+    return float(np.mean(np.sum(np.atleast_2d(softplus - t * z), axis=1)))

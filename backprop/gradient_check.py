@@ -10,7 +10,7 @@ __all__ = ['error_derivative', 'numerical_gradient', 'worst_relative_error']
 # --- chapters/03_gradient.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.forward import OUTPUT_ACTIVATIONS, check_name, check_pair, ERRORS
+from backprop.checks import check_output_error, check_pair
 
 
 # --- chapters/03_gradient.ipynb, cell 5 ---
@@ -32,13 +32,10 @@ def error_derivative(t, o, kind="cross_entropy", output="softmax"):
         −(t − o) for squared error; −t / o for cross-entropy with softmax outputs; (o − t) / (o (1 − o)) with
         logistic outputs. The batch error is the mean over N items, so its derivative is this divided by N.
     """
-    check_name("error", kind, ERRORS)
-    check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
+    check_output_error(output, kind)
     t, o = check_pair(t, o)
     if kind == "squared_error":
         return -(t - o)
-    if output == "identity":
-        raise ValueError("cross_entropy needs probabilities: use it with a softmax or logistic output")
     with np.errstate(divide="ignore", invalid="ignore"):
         if output == "softmax":
             return np.where(t != 0, -t / o, 0.0)

@@ -10,7 +10,7 @@ __all__ = ['weight_gradients']
 # --- chapters/04_hidden_to_output.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.forward import check_array
+from backprop.checks import check_array
 
 
 # --- chapters/04_hidden_to_output.ipynb, cell 9 ---

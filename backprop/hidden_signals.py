@@ -10,7 +10,8 @@ __all__ = ['hidden_derivative', 'hidden_signals', 'activation_curves']
 # --- chapters/07_hidden_signals.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.forward import HIDDEN_ACTIVATIONS, check_array, check_name, check_network, forward
+from backprop.checks import HIDDEN, check_array, check_name
+from backprop.forward import HIDDEN_ACTIVATIONS
 from backprop.gradients import weight_gradients
 from backprop.output_signals import logistic_derivative, output_signals
 
@@ -31,8 +32,8 @@ def hidden_derivative(h, activation="tanh"):
     -------
     ndarray
     """
-    check_name("activation", activation, tuple(HIDDEN_ACTIVATIONS))
-    h = np.asarray(h, dtype=np.float64)
+    check_name("activation", activation, HIDDEN)
+    h = check_array("h", h, ndim=(0, 1, 2))
     if activation == "tanh":
         return 1.0 - h ** 2
     if activation == "logistic":
@@ -87,7 +88,7 @@ def activation_curves(activation="tanh", incoming=1.0, z=None):
     dict
         ``z``; ``h`` = f(z); ``derivative`` = f′(z) from h; ``signal`` = incoming × f′(z).
     """
-    f = HIDDEN_ACTIVATIONS[check_name("activation", activation, tuple(HIDDEN_ACTIVATIONS))]
+    f = HIDDEN_ACTIVATIONS[check_name("activation", activation, HIDDEN)]
     incoming = float(check_array("incoming", np.atleast_1d(incoming), ndim=(1,), width=1)[0])
     z = np.linspace(-4.0, 4.0, 401) if z is None else check_array("z", z, ndim=(1,))
     h = f(z)

@@ -4,27 +4,20 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['check_positive_int', 'train', 'accuracy', 'Network', 'iris_regions']
+__all__ = ['train', 'accuracy', 'Network', 'iris_regions']
 
 
 # --- chapters/08_training.ipynb, cell 2 ---
 import numpy as np
 
 from backprop.backward import backward
-from backprop.forward import (ERRORS, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, check_array, check_layer_sizes,
-                              check_name, error, forward, init_weights)
-from backprop.output_signals import OUTPUT_RULES
-from backprop.weight_delta import check_learning_rate, update
+from backprop.checks import (HIDDEN, RULES, check_array, check_layer_sizes, check_learning_rate, check_name,
+                             check_network, check_output_error, check_positive_int, check_targets)
+from backprop.forward import forward, init_weights, network_error
+from backprop.weight_delta import update
 
 
 # --- chapters/08_training.ipynb, cell 8 ---
-def check_positive_int(name, value):
-    """Check that a count (epochs, batch size, ...) is a positive int; returns it as an int."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive int, got {value!r}")
-    return int(value)
-
-
 def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function="cross_entropy",
           learning_rate=0.05, epochs=100, batch_size=1, seed=0, momentum=0.0, rule="exact", report_every=None):
     """Train weights and biases in place by back-propagation.
@@ -69,7 +62,17 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
         raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
     if report_every is not None:
         report_every = check_positive_int("report_every", report_every)
-    X, T = np.atleast_2d(X), np.atleast_2d(T)
+    check_network(weights, biases)
+    for name, arrays in (("weights", weights), ("biases", biases)):
+        if not all(isinstance(a, np.ndarray) and a.dtype == np.float64 for a in arrays):
+            raise TypeError(f"{name} must be float64 numpy arrays: train changes them in place")
+    X = check_array("X", X, ndim=(2,), width=weights[0].shape[0])
+    T = check_targets("T", check_array("T", T, ndim=(2,), width=weights[-1].shape[1]), output, error_function)
+    if len(X) != len(T):
+        raise ValueError(f"X and T must hold the same items: got X of shape {X.shape} and T of shape {T.shape}")
+    check_name("hidden", hidden, HIDDEN)
+    check_output_error(output, error_function)
+    check_name("rule", rule, RULES)
     rng = np.random.default_rng(seed)
     velocity = [(np.zeros_like(w), np.zeros_like(b)) for w, b in zip(weights, biases)]
     history = []
@@ -86,7 +89,7 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
                         update(weights, biases, velocity, 1.0)
                     else:
                         update(weights, biases, gradients, eta)
-                history.append(error(T, forward(X, weights, biases, hidden, output)[-1], error_function, output))
+                history.append(network_error(X, T, weights, biases, hidden, output, error_function))
             except ValueError as problem:  # the inputs were checked: only nan or inf can get here
                 raise FloatingPointError(f"training diverged in epoch {epoch} ({problem}); "
                                          f"try a smaller learning_rate than {eta}") from None
@@ -144,12 +147,8 @@ class Network:
 
     def __init__(self, layer_sizes, hidden="tanh", output="softmax", error="cross_entropy", seed=0):
         self.layer_sizes = check_layer_sizes(layer_sizes)
-        self.hidden = check_name("hidden", hidden, tuple(HIDDEN_ACTIVATIONS))
-        self.output = check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
-        self.error_function = check_name("error", error, ERRORS)
-        if output == "identity" and error == "cross_entropy":
-            raise ValueError("error='cross_entropy' needs probabilities: use it with output='softmax' or "
-                             "'logistic', or use error='squared_error' with output='identity'")
+        self.hidden = check_name("hidden", hidden, HIDDEN)
+        self.output, self.error_function = check_output_error(output, error)
         self.weights, self.biases = init_weights(self.layer_sizes, seed)
 
     def __repr__(self):
@@ -162,7 +161,7 @@ class Network:
         T = check_array("T", T, width=self.layer_sizes[-1])
         if X.ndim != T.ndim or X.shape[:-1] != T.shape[:-1]:
             raise ValueError(f"X and T must hold the same items: got X of shape {X.shape} and T of shape {T.shape}")
-        return X, T
+        return X, check_targets("T", T, self.output, self.error_function)
 
     def forward(self, X):
         """The outputs of the network.
@@ -193,7 +192,7 @@ class Network:
         float
         """
         X, T = self.check_data(X, T)
-        return error(T, self.forward(X), self.error_function, self.output)
+        return network_error(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function)
 
     def accuracy(self, X, T):
         """The fraction of items whose largest output is at their largest target (one output: threshold 0.5).

@@ -4,13 +4,14 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['logistic_derivative', 'softmax_jacobian', 'OUTPUT_RULES', 'output_signals', 'output_signal_curves']
+__all__ = ['logistic_derivative', 'softmax_jacobian', 'output_signals', 'output_signal_curves']
 
 
 # --- chapters/05_output_signals.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.forward import ERRORS, OUTPUT_ACTIVATIONS, check_name, check_pair
+from backprop.checks import RULES, check_array, check_name, check_output_error, check_pair
+from backprop.forward import OUTPUT_ACTIVATIONS
 
 
 # --- chapters/05_output_signals.ipynb, cell 5 ---
@@ -26,7 +27,7 @@ def logistic_derivative(o):
     -------
     ndarray
     """
-    o = np.asarray(o, dtype=np.float64)
+    o = check_array("o", o, ndim=(0, 1, 2))
     return o * (1.0 - o)
 
 
@@ -43,14 +44,11 @@ def softmax_jacobian(o):
     ndarray
         K × K (row m, column k) for one item, N × K × K for a batch.
     """
-    o = np.asarray(o, dtype=np.float64)
+    o = check_array("o", o)
     return o[..., :, None] * (np.eye(o.shape[-1]) - o[..., None, :])
 
 
 # --- chapters/05_output_signals.ipynb, cell 10 ---
-OUTPUT_RULES = ("exact", "per_node")
-
-
 def output_signals(targets, outputs, output="softmax", error="cross_entropy", rule="exact"):
     """The output signals δ_k = −∂E/∂z_k, item by item.
 
@@ -75,12 +73,9 @@ def output_signals(targets, outputs, output="softmax", error="cross_entropy", ru
     ndarray
         Signals of the same shape as the outputs.
     """
-    check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
-    check_name("error", error, ERRORS)
-    check_name("rule", rule, OUTPUT_RULES)
+    check_output_error(output, error)
+    check_name("rule", rule, RULES)
     t, o = check_pair(targets, outputs)
-    if output == "identity" and error == "cross_entropy":
-        raise ValueError("cross_entropy needs probabilities: use it with a softmax or logistic output")
     if rule == "per_node":
         return (t - o) * (1.0 if output == "identity" else logistic_derivative(o))
     if output == "identity" or (output == "logistic" and error == "cross_entropy"):
@@ -114,8 +109,8 @@ def output_signal_curves(output="softmax", error="cross_entropy", z=None):
         ``z``; ``o``, the output o_1; ``derivative``, ∂o_1/∂z_1; ``exact`` and ``per_node``, the signal δ_1 by
         each rule of ``output_signals``.
     """
-    check_name("output", output, tuple(OUTPUT_ACTIVATIONS))
-    z = np.linspace(-6.0, 6.0, 241) if z is None else check_pair(z, z)[0]
+    check_output_error(output, error)
+    z = np.linspace(-6.0, 6.0, 241) if z is None else check_pair(z, z, ("z", "z"))[0]
     if z.ndim != 1:
         raise ValueError(f"z must be 1-D, got shape {z.shape}")
     Z = np.column_stack([z, np.zeros_like(z)])

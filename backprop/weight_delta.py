@@ -4,13 +4,13 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['descent_path', 'check_learning_rate', 'update', 'learning_rate_paths']
+__all__ = ['descent_path', 'update', 'learning_rate_paths']
 
 
 # --- chapters/02_weight_delta.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.forward import check_array
+from backprop.checks import check_array, check_learning_rate
 
 
 # --- chapters/02_weight_delta.ipynb, cell 5 ---
@@ -40,15 +40,6 @@ def descent_path(gradient, w, learning_rate, steps):
 
 
 # --- chapters/02_weight_delta.ipynb, cell 14 ---
-def check_learning_rate(learning_rate):
-    """Check that a learning rate is a positive, finite number; returns it as a float."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)):
-        raise TypeError(f"learning_rate must be a number, got {type(learning_rate).__name__}: {learning_rate!r}")
-    if not (np.isfinite(learning_rate) and learning_rate > 0):
-        raise ValueError(f"learning_rate must be positive and finite, got {learning_rate!r}")
-    return float(learning_rate)
-
-
 def update(weights, biases, gradients, learning_rate=0.05):
     """Add each weight delta η·g to its weight and bias, in place: w ← w + η g_w and b ← b + η g_b.
 

@@ -46,7 +46,7 @@ def test_output_signal_curves_are_the_chapter_5_signals(output, error):
 
 
 def test_output_signal_curves_refuse_identity_with_cross_entropy():
-    with pytest.raises(ValueError, match="cross_entropy needs probabilities"):
+    with pytest.raises(ValueError, match="'cross_entropy' needs probabilities"):
         output_signal_curves("identity", "cross_entropy")
 
 

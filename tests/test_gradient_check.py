@@ -68,5 +68,5 @@ def test_error_derivative_against_central_differences(kind, output, seed):
 
 
 def test_error_derivative_refuses_identity_with_cross_entropy():
-    with pytest.raises(ValueError, match="cross_entropy needs probabilities"):
+    with pytest.raises(ValueError, match="'cross_entropy' needs probabilities"):
         error_derivative([1.0, 0.0], [0.3, 0.7], "cross_entropy", "identity")

@@ -109,7 +109,7 @@ def test_hidden_signals_match_the_summary_sentence():
 def test_signals_refuse_bad_input():
     with pytest.raises(ValueError, match=r"rule='diagonal' is not one of .*'exact', 'per_node'"):
         output_signals([1.0, 0.0], [0.5, 0.5], rule="diagonal")
-    with pytest.raises(ValueError, match="cross_entropy needs probabilities"):
+    with pytest.raises(ValueError, match="'cross_entropy' needs probabilities"):
         output_signals([1.0, 0.0], [0.5, 0.5], "identity", "cross_entropy")
     with pytest.raises(ValueError, match=r"next_signals \(2,\), weights \(4, 3\) and hidden_values \(4,\) do not fit"):
         hidden_signals(np.zeros(2), np.zeros((4, 3)), np.zeros(4))

@@ -1,0 +1,129 @@
+# Generated — edit the notebook, not this file: chapters/01_the_goal.ipynb. `make export` rewrites it.
+"""The goal: outputs that match the targets.
+
+Each definition below comes from the notebook cell named above it.
+"""
+
+__all__ = ['HIDDEN', 'OUTPUTS', 'ERRORS', 'RULES', 'check_array', 'check_name', 'check_output_error', 'check_pair', 'check_probabilities', 'check_targets', 'check_network', 'check_layer_sizes', 'check_learning_rate', 'check_positive_int']
+
+
+# --- chapters/01_the_goal.ipynb, cell 14 ---
+import numpy as np
+
+HIDDEN = ("tanh", "logistic", "relu")
+OUTPUTS = ("softmax", "logistic", "identity")
+ERRORS = ("squared_error", "cross_entropy")
+RULES = ("exact", "per_node")
+
+
+def check_array(name, a, ndim=(1, 2), width=None):
+    """Return `a` as a float64 array, or raise an error naming the argument, what was expected and what was given."""
+    if isinstance(a, (str, bytes)):
+        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}")
+    try:
+        array = np.asarray(a, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}") from None
+    if array.ndim not in ndim:
+        expected = " or ".join(f"{d}-D" for d in ndim)
+        raise ValueError(f"{name} must be {expected}, got an array of shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} is empty (shape {array.shape})")
+    if width is not None and array.shape[-1] != width:
+        raise ValueError(f"{name} must have {width} values per item (its last axis), got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} contains nan or inf; every value must be a finite number")
+    return array
+
+
+def check_name(name, value, choices):
+    """Raise a ValueError unless `value` is one of `choices`; the message lists the valid ones."""
+    if not isinstance(value, str) or value not in choices:
+        valid = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name}={value!r} is not one of the supported values: {valid}")
+    return value
+
+
+def check_output_error(output, error):
+    """Check an output activation and an error function, and refuse cross-entropy with identity outputs."""
+    check_name("output", output, OUTPUTS)
+    check_name("error", error, ERRORS)
+    if output == "identity" and error == "cross_entropy":
+        raise ValueError("error='cross_entropy' needs probabilities: use it with output='softmax' or 'logistic', "
+                         "or use error='squared_error' with output='identity'")
+    return output, error
+
+
+def check_pair(t, o, names=("targets", "outputs")):
+    """Check targets and outputs as arrays of the same shape; returns them as float64 arrays."""
+    t, o = check_array(names[0], t), check_array(names[1], o)
+    if t.shape != o.shape:
+        raise ValueError(f"{names[0]} and {names[1]} must have the same shape, got {t.shape} and {o.shape}")
+    return t, o
+
+
+def check_probabilities(name, p):
+    """Refuse values outside [0, 1] where cross-entropy needs probabilities."""
+    if np.any((p < 0) | (p > 1)):
+        raise ValueError(f"{name} must be probabilities in [0, 1] for cross-entropy, "
+                         f"got values from {p.min():.4g} to {p.max():.4g}")
+    return p
+
+
+def check_targets(name, t, output, error):
+    """Refuse targets that cannot be reached by the output: cross-entropy needs targets in [0, 1], and with softmax
+    each item's targets must sum to 1 (one-hot classes or class probabilities)."""
+    if error == "cross_entropy":
+        check_probabilities(name, t)
+        if output == "softmax":
+            sums = np.atleast_2d(t).sum(axis=1)
+            bad = np.flatnonzero(np.abs(sums - 1) > 1e-6)
+            if bad.size:
+                raise ValueError(f"{name} must sum to 1 for each item with softmax and cross-entropy (one-hot "
+                                 f"classes or class probabilities); item {bad[0]} sums to {sums[bad[0]]:.6g}")
+    return t
+
+
+def check_network(weights, biases):
+    """Check that a network's weights and biases fit together; returns them as lists of float64 arrays."""
+    if not isinstance(weights, (list, tuple)) or not isinstance(biases, (list, tuple)):
+        raise TypeError(f"weights and biases must be lists of arrays, got {type(weights).__name__} "
+                        f"and {type(biases).__name__}")
+    if len(weights) == 0 or len(weights) != len(biases):
+        raise ValueError(f"weights and biases must be non-empty lists of the same length (one entry per layer), "
+                         f"got {len(weights)} and {len(biases)}")
+    weights = [check_array(f"weights[{l}]", w, ndim=(2,)) for l, w in enumerate(weights)]
+    biases = [check_array(f"biases[{l}]", b, ndim=(1,), width=w.shape[1])
+              for l, (w, b) in enumerate(zip(weights, biases))]
+    for l in range(1, len(weights)):
+        if weights[l].shape[0] != weights[l - 1].shape[1]:
+            raise ValueError(f"weights[{l}] has shape {weights[l].shape}: its {weights[l].shape[0]} rows must match "
+                             f"the {weights[l - 1].shape[1]} columns of weights[{l - 1}] {weights[l - 1].shape}")
+    return weights, biases
+
+
+def check_layer_sizes(layer_sizes):
+    """Check a network's layer sizes: a list of two or more positive ints (inputs, hidden layers..., outputs)."""
+    sizes = list(layer_sizes) if isinstance(layer_sizes, (list, tuple)) else None
+    if sizes is None or len(sizes) < 2:
+        raise ValueError(f"layer_sizes must be a list of at least two sizes (inputs, ..., outputs), got {layer_sizes!r}")
+    for l, n in enumerate(sizes):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"layer_sizes[{l}] must be a positive int, got {n!r}")
+    return [int(n) for n in sizes]
+
+
+def check_learning_rate(learning_rate):
+    """Check that a learning rate is a positive, finite number; returns it as a float."""
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)):
+        raise TypeError(f"learning_rate must be a number, got {type(learning_rate).__name__}: {learning_rate!r}")
+    if not (np.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(f"learning_rate must be positive and finite, got {learning_rate!r}")
+    return float(learning_rate)
+
+
+def check_positive_int(name, value):
+    """Check that a count (epochs, batch size, ...) is a positive int; returns it as an int."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return int(value)
