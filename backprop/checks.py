@@ -93,8 +93,11 @@ def check_network(weights, biases):
         raise ValueError(f"weights and biases must be non-empty lists of the same length (one entry per layer), "
                          f"got {len(weights)} and {len(biases)}")
     weights = [check_array(f"weights[{l}]", w, ndim=(2,)) for l, w in enumerate(weights)]
-    biases = [check_array(f"biases[{l}]", b, ndim=(1,), width=w.shape[1])
-              for l, (w, b) in enumerate(zip(weights, biases))]
+    biases = [check_array(f"biases[{l}]", b, ndim=(1,)) for l, b in enumerate(biases)]
+    for l, (w, b) in enumerate(zip(weights, biases)):
+        if b.shape != (w.shape[1],):
+            raise ValueError(f"biases[{l}] must have {w.shape[1]} values, one per node of layer {l + 1} (the columns "
+                             f"of weights[{l}]), got shape {b.shape}")
     for l in range(1, len(weights)):
         if weights[l].shape[0] != weights[l - 1].shape[1]:
             raise ValueError(f"weights[{l}] has shape {weights[l].shape}: its {weights[l].shape[0]} rows must match "

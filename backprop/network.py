@@ -90,9 +90,9 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
                     else:
                         update(weights, biases, gradients, eta)
                 history.append(network_error(X, T, weights, biases, hidden, output, error_function))
-            except ValueError as problem:  # the inputs were checked: only nan or inf can get here
-                raise FloatingPointError(f"training diverged in epoch {epoch} ({problem}); "
-                                         f"try a smaller learning_rate than {eta}") from None
+            except ValueError:  # the inputs were checked: only a nan or inf born in training can get here
+                raise FloatingPointError(f"training diverged in epoch {epoch}: the weights or the error stopped "
+                                         f"being finite numbers; try a smaller learning_rate than {eta}") from None
             if not np.isfinite(history[-1]):
                 raise FloatingPointError(f"training diverged in epoch {epoch}: the error became {history[-1]}; "
                                          f"try a smaller learning_rate than {eta}")

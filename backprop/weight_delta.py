@@ -55,8 +55,9 @@ def update(weights, biases, gradients, learning_rate=0.05):
     """
     eta = check_learning_rate(learning_rate)
     if len(gradients) != len(weights) or len(biases) != len(weights):
-        raise ValueError(f"need one (weight gradient, bias gradient) pair per layer: {len(weights)} layers of "
-                         f"weights, {len(biases)} of biases, {len(gradients)} gradient pairs")
+        raise ValueError(f"gradients must hold one (weight gradient, bias gradient) pair per layer: the network has "
+                         f"{len(weights)} layers of weights and {len(biases)} of biases, gradients has "
+                         f"{len(gradients)} pairs")
     for l, (w, b, (g_w, g_b)) in enumerate(zip(weights, biases, gradients)):
         g_w = check_array(f"gradients[{l}][0]", g_w, ndim=(2,))
         g_b = check_array(f"gradients[{l}][1]", g_b, ndim=(1,))

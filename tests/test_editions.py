@@ -72,7 +72,7 @@ def test_the_source_chapters_get_full_marks_on_every_graded_cell(graded):
     code, log = results["source"]
     assert code == 0, log
     found = scores(courses["source"], "source")
-    for path in CHAPTERS[1:]:  # every chapter after the introduction has an auto-graded coding exercise
+    for path in [p for p in CHAPTERS if "01" <= p.name[:2] <= "89"]:  # every teaching chapter has a graded exercise
         cells = found[path.stem]
         assert cells and all(max_score > 0 for _, _, max_score in cells), f"{path.stem}: no graded cell"
         for name, score, max_score in cells:
