@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book book-student student test check-site export notebooks lab clean
+.PHONY: help setup book book-student student test check-site bench export notebooks lab clean
 
 help:
 	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
@@ -12,6 +12,7 @@ help:
 	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
 	@echo "make student    write the student edition (nbgrader: stubs, no solutions, no outputs) into student/"
 	@echo "make book-student  build the book without solutions into _build/student-book/_build/html"
+	@echo "make bench      time a training step against PyTorch CPU and the matrix-product floor"
 	@echo "make export     write backprop/ from the chapters' '#| export' cells"
 	@echo "make notebooks  export, then re-execute every chapter in place, in book order (after editing one)"
 	@echo "make lab        open the chapters in JupyterLab"
@@ -50,6 +51,10 @@ test: $(READY)
 # request leaving 127.0.0.1. Screenshots go to _build/screenshots/. Install the browser with `apt-get install chromium`.
 check-site: $(READY)
 	$(BIN)/python tests/check_site.py --site _build/html --screenshots _build/screenshots
+
+# The speed benchmark against PyTorch CPU (install it first: .venv/bin/pip install -r benchmarks/requirements.txt).
+bench: $(READY)
+	$(BIN)/python benchmarks/bench.py
 
 export: $(READY)
 	$(BIN)/python backprop/_export.py

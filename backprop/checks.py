@@ -4,20 +4,37 @@
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['HIDDEN', 'OUTPUTS', 'ERRORS', 'RULES', 'check_array', 'check_name', 'check_output_error', 'check_pair', 'check_probabilities', 'check_targets', 'check_network', 'check_layer_sizes', 'check_learning_rate', 'check_positive_int']
+__all__ = ['HIDDEN', 'OUTPUTS', 'ERRORS', 'RULES', 'trusted', 'check_array', 'check_name', 'check_output_error', 'check_pair', 'check_probabilities', 'check_targets', 'check_network', 'check_layer_sizes', 'check_learning_rate', 'check_positive_int']
 
 
 # --- chapters/01_the_goal.ipynb, cell 14 ---
+from contextlib import contextmanager
+
 import numpy as np
 
 HIDDEN = ("tanh", "logistic", "relu")
 OUTPUTS = ("softmax", "logistic", "identity")
 ERRORS = ("squared_error", "cross_entropy")
 RULES = ("exact", "per_node")
+_trusted = False
+
+
+@contextmanager
+def trusted():
+    """Inside this block every check passes its argument through: for loops (training) whose inputs were checked once
+    before the loop, so that each step pays for the arithmetic only."""
+    global _trusted
+    previous, _trusted = _trusted, True
+    try:
+        yield
+    finally:
+        _trusted = previous
 
 
 def check_array(name, a, ndim=(1, 2), width=None):
     """Return `a` as a float64 array, or raise an error naming the argument, what was expected and what was given."""
+    if _trusted:
+        return a if isinstance(a, np.ndarray) else np.asarray(a, dtype=np.float64)
     if isinstance(a, (str, bytes)):
         raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}")
     try:
@@ -38,7 +55,7 @@ def check_array(name, a, ndim=(1, 2), width=None):
 
 def check_name(name, value, choices):
     """Raise a ValueError unless `value` is one of `choices`; the message lists the valid ones."""
-    if not isinstance(value, str) or value not in choices:
+    if not _trusted and (not isinstance(value, str) or value not in choices):
         valid = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name}={value!r} is not one of the supported values: {valid}")
     return value
@@ -46,6 +63,8 @@ def check_name(name, value, choices):
 
 def check_output_error(output, error):
     """Check an output activation and an error function, and refuse cross-entropy with identity outputs."""
+    if _trusted:
+        return output, error
     check_name("output", output, OUTPUTS)
     check_name("error", error, ERRORS)
     if output == "identity" and error == "cross_entropy":
@@ -57,14 +76,14 @@ def check_output_error(output, error):
 def check_pair(t, o, names=("targets", "outputs")):
     """Check targets and outputs as arrays of the same shape; returns them as float64 arrays."""
     t, o = check_array(names[0], t), check_array(names[1], o)
-    if t.shape != o.shape:
+    if not _trusted and t.shape != o.shape:
         raise ValueError(f"{names[0]} and {names[1]} must have the same shape, got {t.shape} and {o.shape}")
     return t, o
 
 
 def check_probabilities(name, p):
     """Refuse values outside [0, 1] where cross-entropy needs probabilities."""
-    if np.any((p < 0) | (p > 1)):
+    if not _trusted and np.any((p < 0) | (p > 1)):
         raise ValueError(f"{name} must be probabilities in [0, 1] for cross-entropy, "
                          f"got values from {p.min():.4g} to {p.max():.4g}")
     return p
@@ -86,6 +105,8 @@ def check_targets(name, t, output, error):
 
 def check_network(weights, biases):
     """Check that a network's weights and biases fit together; returns them as lists of float64 arrays."""
+    if _trusted:
+        return weights, biases
     if not isinstance(weights, (list, tuple)) or not isinstance(biases, (list, tuple)):
         raise TypeError(f"weights and biases must be lists of arrays, got {type(weights).__name__} "
                         f"and {type(biases).__name__}")

@@ -216,7 +216,8 @@ def forward(x, weights, biases, hidden="tanh", output="softmax"):
     g = OUTPUT_ACTIVATIONS[check_name("output", output, OUTPUTS)]
     values = [check_array("x", x, width=weights[0].shape[0])]
     for l, (w, b) in enumerate(zip(weights, biases)):
-        z = values[-1] @ w + b
+        z = values[-1] @ w
+        z += b
         values.append(g(z) if l == len(weights) - 1 else f(z))
     return values
 

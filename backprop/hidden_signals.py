@@ -67,7 +67,9 @@ def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
     if delta.shape[-1] != w.shape[1] or delta.ndim != h.ndim or delta.shape[:-1] != h.shape[:-1]:
         raise ValueError(f"next_signals {delta.shape}, weights {w.shape} and hidden_values {h.shape} do not fit: "
                          f"need next_signals (items, {w.shape[1]}) and hidden_values (items, {w.shape[0]})")
-    return (delta @ w.T) * hidden_derivative(h, activation)
+    back = delta @ w.T  # Σ_k δ_k w_jk for every j (and item)
+    back *= hidden_derivative(h, activation)
+    return back
 
 
 # --- chapters/07_hidden_signals.ipynb, cell 27 ---

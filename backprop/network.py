@@ -12,7 +12,7 @@ import numpy as np
 
 from backprop.backward import backward
 from backprop.checks import (HIDDEN, RULES, check_array, check_layer_sizes, check_learning_rate, check_name,
-                             check_network, check_output_error, check_positive_int, check_targets)
+                             check_network, check_output_error, check_positive_int, check_targets, trusted)
 from backprop.forward import forward, init_weights, network_error
 from backprop.weight_delta import update
 
@@ -76,26 +76,24 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     rng = np.random.default_rng(seed)
     velocity = [(np.zeros_like(w), np.zeros_like(b)) for w, b in zip(weights, biases)]
     history = []
-    with np.errstate(over="ignore", invalid="ignore"):
+    # Everything was checked above: inside the loop the checks step aside (trusted) and each step pays only for
+    # its arithmetic. A nan or inf born in training is caught at the end of its epoch.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"), trusted():
         for epoch in range(1, epochs + 1):
             order = rng.permutation(len(X))
-            try:
-                for start in range(0, len(X), batch_size):
-                    items = order[start:start + batch_size]
-                    gradients = backward(X[items], T[items], weights, biases, hidden, output, error_function, rule)
-                    if momentum:
-                        velocity = [(momentum * v_w + eta * g_w, momentum * v_b + eta * g_b)
-                                    for (v_w, v_b), (g_w, g_b) in zip(velocity, gradients)]
-                        update(weights, biases, velocity, 1.0)
-                    else:
-                        update(weights, biases, gradients, eta)
-                history.append(network_error(X, T, weights, biases, hidden, output, error_function))
-            except ValueError:  # the inputs were checked: only a nan or inf born in training can get here
+            for start in range(0, len(X), batch_size):
+                items = order[start:start + batch_size]
+                gradients = backward(X[items], T[items], weights, biases, hidden, output, error_function, rule)
+                if momentum:
+                    velocity = [(momentum * v_w + eta * g_w, momentum * v_b + eta * g_b)
+                                for (v_w, v_b), (g_w, g_b) in zip(velocity, gradients)]
+                    update(weights, biases, velocity, 1.0)
+                else:
+                    update(weights, biases, gradients, eta)
+            history.append(network_error(X, T, weights, biases, hidden, output, error_function))
+            if not (np.isfinite(history[-1]) and all(np.all(np.isfinite(a)) for a in weights + biases)):
                 raise FloatingPointError(f"training diverged in epoch {epoch}: the weights or the error stopped "
-                                         f"being finite numbers; try a smaller learning_rate than {eta}") from None
-            if not np.isfinite(history[-1]):
-                raise FloatingPointError(f"training diverged in epoch {epoch}: the error became {history[-1]}; "
-                                         f"try a smaller learning_rate than {eta}")
+                                         f"being finite numbers; try a smaller learning_rate than {eta}")
             if report_every and epoch % report_every == 0:
                 print(f"epoch {epoch:4d}: error {history[-1]:.4f}")
     return history
@@ -226,6 +224,24 @@ class Network:
         """
         X, T = self.check_data(X, T)
         return backward(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function, rule)
+
+    def step(self, X, T, learning_rate=0.05, rule="exact"):
+        """One training step: the gradients of the error on (X, T), then the update; the inputs are checked once.
+
+        Parameters
+        ----------
+        X, T : array_like
+            Items and targets, one per row (or one item, 1-D).
+        learning_rate : float
+            η, positive and finite.
+        rule : {"exact", "per_node"}
+            Output signals, as for ``gradients``.
+        """
+        X, T = self.check_data(X, T)
+        eta = check_learning_rate(learning_rate)
+        check_name("rule", rule, RULES)
+        with trusted():
+            self.update(self.gradients(X, T, rule), eta)
 
     def update(self, gradients, learning_rate):
         """Add learning_rate × gradient to every weight and bias, in place.
