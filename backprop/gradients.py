@@ -44,6 +44,7 @@ def weight_gradients(signals, inputs):
         raise ValueError(f"signals and inputs must describe the same items: got shapes {delta.shape} and {a.shape}")
     if delta.ndim == 1:
         return np.outer(a, delta), delta.copy()
+    n = delta.shape[0]
     g_w = a.T @ delta
-    g_w /= delta.shape[0]
-    return g_w, delta.mean(axis=0)
+    g_w /= n
+    return g_w, delta.sum(axis=0) / n
