@@ -53,7 +53,8 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     Raises
     ------
     FloatingPointError
-        Naming the epoch, if the error or the weights stop being finite numbers.
+        Naming the epoch, if the error or the weights stop being finite numbers; the weights are then restored to
+        their values at the start of that epoch.
     """
     eta = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
@@ -80,6 +81,7 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     # its arithmetic. A nan or inf born in training is caught at the end of its epoch.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"), trusted():
         for epoch in range(1, epochs + 1):
+            start_of_epoch = [a.copy() for a in weights + biases]
             order = rng.permutation(len(X))
             for start in range(0, len(X), batch_size):
                 items = order[start:start + batch_size]
@@ -92,8 +94,11 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
                     update(weights, biases, gradients, eta)
             history.append(network_error(X, T, weights, biases, hidden, output, error_function))
             if not (np.isfinite(history[-1]) and all(np.all(np.isfinite(a)) for a in weights + biases)):
+                for a, saved in zip(weights + biases, start_of_epoch):
+                    a[...] = saved  # never leave nan weights behind
                 raise FloatingPointError(f"training diverged in epoch {epoch}: the weights or the error stopped "
-                                         f"being finite numbers; try a smaller learning_rate than {eta}")
+                                         f"being finite numbers (the weights are back where that epoch began); "
+                                         f"try a smaller learning_rate than {eta}")
             if report_every and epoch % report_every == 0:
                 print(f"epoch {epoch:4d}: error {history[-1]:.4f}")
     return history
