@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book book-student student test check-site bench export notebooks lab clean
+.PHONY: help setup book book-student student test numerics check-site bench export notebooks lab clean
 
 help:
 	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
 	@echo "make test       set up .venv, run the unit tests and re-run every chapter under nbval"
+	@echo "make numerics   re-run every chapter under nbval with other BLAS kernels, numpy SIMD off, 1 and 2 threads"
 	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
 	@echo "make student    write the student edition (nbgrader: stubs, no solutions, no outputs) into student/"
 	@echo "make book-student  build the book without solutions into _build/student-book/_build/html"
@@ -45,7 +46,12 @@ book-student: $(READY)
 	$(BIN)/jupyter-book build . -W -n --keep-going --config _build/student_config.yml --path-output _build/student-book
 
 test: $(READY)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Every chapter under nbval in other numerical environments this CPU can emulate (tests/numerical_environments.py):
+# the printed outputs must not depend on the BLAS kernel, numpy's SIMD paths or the thread count.
+numerics: $(READY)
+	$(BIN)/python tests/numerical_environments.py
 
 # Every page of _build/html in Debian's Chromium, offline: maths typeset, images loaded, no JavaScript errors, no
 # request leaving 127.0.0.1. Screenshots go to _build/screenshots/. Install the browser with `apt-get install chromium`.

@@ -14,6 +14,7 @@ notebook, an `__all__` computed from the public names the cells define, and the 
     python backprop/_export.py           write every generated module
     python backprop/_export.py --check   exit 1 if a module differs from what the notebooks give, or has no notebook
     python backprop/_export.py --execute export, then run every chapter in place in book order and save its outputs
+    python backprop/_export.py --execute chapters/08_training.ipynb   ... only the chapters named
 """
 
 import argparse
@@ -191,6 +192,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report drift instead of writing")
     parser.add_argument("--execute", action="store_true", help="export, then re-run every chapter in place")
+    parser.add_argument("only", nargs="*", type=Path, help="with --execute: run only these chapters")
     args = parser.parse_args(argv)
     if args.check:
         problems = drift()
@@ -198,7 +200,7 @@ def main(argv=None):
         return 1 if problems else 0
     print("exported " + ", ".join(f"backprop/{name}" for name in export()))
     if args.execute:
-        execute(chapters())
+        execute([path.resolve() for path in args.only] or chapters())
     return 0
 
 

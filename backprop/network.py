@@ -293,7 +293,7 @@ class Network:
                      learning_rate, epochs, batch_size, seed, momentum, rule, report_every)
 
 
-# --- chapters/08_training.ipynb, cell 32 ---
+# --- chapters/08_training.ipynb, cell 34 ---
 from backprop.data import load_iris
 
 
