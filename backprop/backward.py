@@ -10,11 +10,11 @@ __all__ = ['backward']
 # --- chapters/07_hidden_signals.ipynb, cell 21 ---
 import numpy as np
 
-from backprop.checks import check_network
-from backprop.forward import forward
-from backprop.gradients import weight_gradients
-from backprop.hidden_signals import hidden_signals
-from backprop.output_signals import output_signals
+from backprop.checks import HIDDEN, RULES, check_array, check_name, check_network, check_output_error
+from backprop.forward import _forward
+from backprop.gradients import _weight_gradients
+from backprop.hidden_signals import _hidden_signals
+from backprop.output_signals import _output_signals
 
 
 def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cross_entropy", rule="exact"):
@@ -41,11 +41,23 @@ def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cros
         One pair (g_w, g_b) per layer, input side first, shaped like ``weights[l]`` and ``biases[l]``.
     """
     weights, biases = check_network(weights, biases)
-    values = forward(x, weights, biases, hidden, output)
-    delta = output_signals(t, values[-1], output, error, rule)
+    check_name("hidden", hidden, HIDDEN)
+    check_output_error(output, error)
+    check_name("rule", rule, RULES)
+    x = check_array("x", x, width=weights[0].shape[0])
+    t = check_array("t", t, width=weights[-1].shape[1])
+    if x.shape[:-1] != t.shape[:-1]:
+        raise ValueError(f"x and t must hold the same items: got x of shape {x.shape} and t of shape {t.shape}")
+    return _backward(x, t, weights, biases, hidden, output, error, rule)
+
+
+def _backward(x, t, weights, biases, hidden, output, error, rule):
+    """The kernel of backward: the same computation with the kernels of chapters 1 to 7, on checked arguments."""
+    values = _forward(x, weights, biases, hidden, output)
+    delta = _output_signals(t, values[-1], output, error, rule)
     gradients = [None] * len(weights)
     for l in reversed(range(len(weights))):
-        gradients[l] = weight_gradients(delta, values[l])
+        gradients[l] = _weight_gradients(delta, values[l])
         if l > 0:
-            delta = hidden_signals(delta, weights[l], values[l], hidden)
+            delta = _hidden_signals(delta, weights[l], values[l], hidden)
     return gradients

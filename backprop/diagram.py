@@ -11,6 +11,17 @@ __all__ = ['draw_network']
 import matplotlib.pyplot as plt
 import numpy as np
 
+from backprop.checks import check_array
+
+
+def _check_layers(name, arrays, sizes):
+    """None, or one finite 1-D array per layer with the layer's number of values."""
+    if arrays is None:
+        return None
+    if not isinstance(arrays, (list, tuple)) or len(arrays) != len(sizes):
+        raise ValueError(f"{name} must be a list of {len(sizes)} arrays, one per layer; got {arrays!r:.60}")
+    return [check_array(f"{name}[{l}]", a, ndim=(1,), width=n) for l, (a, n) in enumerate(zip(arrays, sizes))]
+
 
 def draw_network(weights, biases=None, values=None, names=None, ax=None, title=None, flow="forward",
                  highlight=None, edge_labels=True):
@@ -43,15 +54,28 @@ def draw_network(weights, biases=None, values=None, names=None, ax=None, title=N
     -------
     matplotlib Axes
     """
-    sizes = [np.shape(weights[0])[0]] + [np.shape(w)[1] for w in weights]
+    if not isinstance(weights, (list, tuple)) or len(weights) == 0:
+        raise ValueError(f"weights must be a non-empty list of 2-D arrays, one per layer of weights; got {weights!r:.60}")
+    weights = [check_array(f"weights[{l}]", w, ndim=(2,)) for l, w in enumerate(weights)]
+    sizes = [weights[0].shape[0]] + [w.shape[1] for w in weights]
     for l in range(1, len(weights)):
         if np.shape(weights[l])[0] != sizes[l]:
             raise ValueError(f"weights[{l}] has {np.shape(weights[l])[0]} rows, but layer {l} has {sizes[l]} nodes "
                              f"(the columns of weights[{l - 1}])")
-    if highlight is not None and highlight not in range(len(sizes)):
-        raise ValueError(f"highlight must be the index of a layer, 0 to {len(sizes) - 1}, got {highlight!r}")
-    if flow not in ("forward", "backward"):
-        raise ValueError(f"flow={flow!r} is not one of the supported values: 'forward', 'backward'")
+    biases = _check_layers("biases", biases, sizes[1:])
+    values = _check_layers("values", values, sizes)
+    if names is not None and (not isinstance(names, (list, tuple)) or len(names) != len(sizes)
+                              or not all(isinstance(name, str) for name in names)):
+        raise ValueError(f"names must be a list of {len(sizes)} strings, one per layer; got {names!r:.60}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a string, got {type(title).__name__}")
+    if highlight is not None and (isinstance(highlight, bool) or not isinstance(highlight, (int, np.integer))
+                                  or highlight not in range(len(sizes))):
+        raise ValueError(f"highlight must be the index of a layer, 0 to {len(sizes) - 1}, got {highlight!r:.60}")
+    if not isinstance(flow, str) or flow not in ("forward", "backward"):
+        raise ValueError(f"flow={flow!r:.60} is not one of the supported values: 'forward', 'backward'")
+    if not isinstance(edge_labels, (bool, np.bool_)):
+        raise TypeError(f"edge_labels must be True or False, got {edge_labels!r:.60}")
     if names is None:
         hidden = ["h"] if len(sizes) == 3 else [f"h{l}" for l in range(1, len(sizes) - 1)]
         names = ["x", *hidden, "o"]

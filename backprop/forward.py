@@ -11,7 +11,7 @@ __all__ = ['logistic', 'tanh', 'relu', 'identity', 'softmax', 'HIDDEN_ACTIVATION
 import numpy as np
 
 from backprop.checks import (ERRORS, HIDDEN, OUTPUTS, check_array, check_layer_sizes, check_name, check_network,
-                             check_output_error, check_pair, check_probabilities)
+                             check_output_error, check_pair, check_probabilities, check_seed)
 
 
 # --- chapters/01_the_goal.ipynb, cell 9 ---
@@ -28,7 +28,10 @@ def logistic(z):
     ndarray
         σ(z) = 1 / (1 + exp(-z)), each value in [0, 1].
     """
-    z = check_array("z", z, ndim=(0, 1, 2))
+    return _logistic(check_array("z", z, ndim=(0, 1, 2)))
+
+
+def _logistic(z):
     e = np.exp(-np.abs(z))  # in (0, 1], never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
@@ -94,16 +97,22 @@ def softmax(z):
     ndarray
         Probabilities of the same shape; each row sums to 1.
     """
-    z = check_array("z", z)
+    return _softmax(check_array("z", z))
+
+
+def _softmax(z):
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
 
 HIDDEN_ACTIVATIONS = {"tanh": tanh, "logistic": logistic, "relu": relu}
 OUTPUT_ACTIVATIONS = {"softmax": softmax, "logistic": logistic, "identity": identity}
+# The kernels: the same functions for arguments already checked (a private name says "no checks here").
+_HIDDEN_KERNELS = {"tanh": np.tanh, "logistic": _logistic, "relu": lambda z: np.maximum(z, 0.0)}
+_OUTPUT_KERNELS = {"softmax": _softmax, "logistic": _logistic, "identity": lambda z: z}
 
 
-# --- chapters/01_the_goal.ipynb, cell 16 ---
+# --- chapters/01_the_goal.ipynb, cell 15 ---
 def squared_error(t, o):
     """Squared error E = ½ Σ_k (t_k − o_k)², averaged over the items of a batch.
 
@@ -181,13 +190,13 @@ def error(t, o, kind="cross_entropy", output="softmax"):
     float
         The mean over items of the per-item error.
     """
-    check_output_error(output, kind)
+    check_output_error(output, kind, "kind")
     if kind == "squared_error":
         return squared_error(t, o)
     return cross_entropy(t, o) if output == "softmax" else binary_cross_entropy(t, o)
 
 
-# --- chapters/01_the_goal.ipynb, cell 18 ---
+# --- chapters/01_the_goal.ipynb, cell 17 ---
 def forward(x, weights, biases, hidden="tanh", output="softmax"):
     """The forward pass: the values of every layer, input first and outputs last.
 
@@ -212,9 +221,16 @@ def forward(x, weights, biases, hidden="tanh", output="softmax"):
         ``[x, h, o]`` for one hidden layer (one more h per extra hidden layer).
     """
     weights, biases = check_network(weights, biases)
-    f = HIDDEN_ACTIVATIONS[check_name("hidden", hidden, HIDDEN)]
-    g = OUTPUT_ACTIVATIONS[check_name("output", output, OUTPUTS)]
-    values = [check_array("x", x, width=weights[0].shape[0])]
+    check_name("hidden", hidden, HIDDEN)
+    check_name("output", output, OUTPUTS)
+    x = check_array("x", x, width=weights[0].shape[0])
+    return _forward(x, weights, biases, hidden, output)
+
+
+def _forward(x, weights, biases, hidden, output):
+    """The kernel of forward: the same computation, for arguments already checked."""
+    f, g = _HIDDEN_KERNELS[hidden], _OUTPUT_KERNELS[output]
+    values = [x]
     for l, (w, b) in enumerate(zip(weights, biases)):
         z = values[-1] @ w
         z += b
@@ -222,7 +238,7 @@ def forward(x, weights, biases, hidden="tanh", output="softmax"):
     return values
 
 
-# --- chapters/01_the_goal.ipynb, cell 27 ---
+# --- chapters/01_the_goal.ipynb, cell 26 ---
 def init_weights(layer_sizes, seed=0):
     """Seeded starting weights and biases for a network with the given layer sizes.
 
@@ -231,7 +247,7 @@ def init_weights(layer_sizes, seed=0):
     layer_sizes : list of int
         Inputs, hidden layers, outputs, for example [3, 4, 2].
     seed : int
-        Seed of ``numpy.random.default_rng``; the same seed always gives the same network.
+        Seed of ``numpy.random.default_rng`` (an int ≥ 0); the same seed always gives the same network.
 
     Returns
     -------
@@ -241,7 +257,7 @@ def init_weights(layer_sizes, seed=0):
         ``biases[l]`` of shape (layer_sizes[l+1],), all zero.
     """
     sizes = check_layer_sizes(layer_sizes)
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_seed(seed))
     weights, biases = [], []
     for n_in, n_out in zip(sizes[:-1], sizes[1:]):
         limit = np.sqrt(6.0 / (n_in + n_out))
@@ -250,7 +266,7 @@ def init_weights(layer_sizes, seed=0):
     return weights, biases
 
 
-# --- chapters/01_the_goal.ipynb, cell 30 ---
+# --- chapters/01_the_goal.ipynb, cell 29 ---
 def log_softmax(z):
     """ln softmax(z) over the last axis, computed from the sums: (z − max) − ln Σ exp(z − max).
 
@@ -262,9 +278,19 @@ def log_softmax(z):
     Returns
     -------
     ndarray
-        Finite for finite sums, even where softmax itself rounds to 0.
+        Finite for finite sums, even where softmax itself rounds to 0. Sums whose spread overflows (max − min
+        beyond the largest float, 1.8e308) are refused: their log-softmax is not a float.
     """
     z = check_array("z", z)
+    with np.errstate(over="ignore"):
+        spread = z.max(axis=-1) - z.min(axis=-1)
+    if not np.all(np.isfinite(spread)):
+        raise ValueError("z spans more than the largest float (max − min overflows), so its log-softmax is not a "
+                         "float; scale the sums down")
+    return _log_softmax(z)
+
+
+def _log_softmax(z):
     shifted = z - z.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
@@ -289,13 +315,23 @@ def network_error(x, t, weights, biases, hidden="tanh", output="softmax", kind="
     float
         The mean over items of the per-item error.
     """
-    check_output_error(output, kind)
-    values = forward(x, weights, biases, hidden, output)
-    t, o = check_pair(t, values[-1])
+    check_output_error(output, kind, "kind")
+    weights, biases = check_network(weights, biases)
+    check_name("hidden", hidden, HIDDEN)
+    x = check_array("x", x, width=weights[0].shape[0])
+    t = check_array("t", t, width=weights[-1].shape[1])
+    if x.shape[:-1] != t.shape[:-1]:
+        raise ValueError(f"x and t must hold the same items: got x of shape {x.shape} and t of shape {t.shape}")
+    return _network_error(x, t, weights, biases, hidden, output, kind)
+
+
+def _network_error(x, t, weights, biases, hidden, output, kind):
+    """The kernel of network_error, for arguments already checked."""
+    values = _forward(x, weights, biases, hidden, output)
     if kind == "squared_error":
-        return squared_error(t, o)
-    z = values[-2] @ np.asarray(weights[-1], dtype=np.float64) + np.asarray(biases[-1], dtype=np.float64)
+        return float(np.mean(0.5 * np.sum(np.atleast_2d(t - values[-1]) ** 2, axis=1)))
+    z = values[-2] @ weights[-1] + biases[-1]
     if output == "softmax":
-        return float(np.mean(-np.sum(np.atleast_2d(t * log_softmax(z)), axis=1)))
+        return float(np.mean(-np.sum(np.atleast_2d(t * _log_softmax(z)), axis=1)))
     softplus = np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))
     return float(np.mean(np.sum(np.atleast_2d(softplus - t * z), axis=1)))

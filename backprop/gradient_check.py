@@ -10,7 +10,7 @@ __all__ = ['error_derivative', 'numerical_gradient', 'worst_relative_error']
 # --- chapters/03_gradient.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.checks import check_output_error, check_pair
+from backprop.checks import check_array, check_callable, check_output_error, check_pair, check_probabilities
 
 
 # --- chapters/03_gradient.ipynb, cell 5 ---
@@ -30,16 +30,19 @@ def error_derivative(t, o, kind="cross_entropy", output="softmax"):
     -------
     ndarray
         −(t − o) for squared error; −t / o for cross-entropy with softmax outputs; (o − t) / (o (1 − o)) with
-        logistic outputs. The batch error is the mean over N items, so its derivative is this divided by N.
+        logistic outputs, computed as (1 − t) / (1 − o) − t / o so that it stays exact where o rounds to 0 or 1. The batch error is the mean over N items, so its derivative is this divided by N.
     """
-    check_output_error(output, kind)
+    check_output_error(output, kind, "kind")
     t, o = check_pair(t, o)
     if kind == "squared_error":
         return -(t - o)
+    check_probabilities("outputs", o)
     with np.errstate(divide="ignore", invalid="ignore"):
+        minus_t_over_o = np.where(t != 0, -t / o, 0.0)  # a term with target 0 contributes 0, even where o = 0
         if output == "softmax":
-            return np.where(t != 0, -t / o, 0.0)
-        return (o - t) / (o * (1 - o))
+            return minus_t_over_o
+        # (o − t) / (o (1 − o)) written as (1 − t)/(1 − o) − t/o: exact even where o rounds to 0 or 1
+        return np.where(t != 1, (1 - t) / (1 - o), 0.0) + minus_t_over_o
 
 
 # --- chapters/03_gradient.ipynb, cell 13 ---
@@ -49,12 +52,12 @@ def numerical_gradient(E, params, step=1e-5):
     Parameters
     ----------
     E : callable
-        A function of no arguments returning the error (a number) computed from the current ``params``.
+        A function of no arguments returning the error (a finite number) computed from the current ``params``.
     params : ndarray or list of ndarray
         Float64 arrays (for example ``weights + biases``); each entry is set to θ ± step in place while E is
-        evaluated, then restored exactly.
+        evaluated, then restored exactly, even if E raises.
     step : float
-        The step of the central difference.
+        The step of the central difference: positive, and large enough to change every entry.
 
     Returns
     -------
@@ -63,24 +66,55 @@ def numerical_gradient(E, params, step=1e-5):
     """
     if isinstance(params, np.ndarray):
         return numerical_gradient(E, [params], step)[0]
-    if not (np.isfinite(step) and step > 0):
-        raise ValueError(f"step must be positive and finite, got {step!r}")
-    gradients = []
+    check_callable("E", E)
+    if isinstance(step, bool) or not isinstance(step, (int, float, np.integer, np.floating)) \
+            or not (np.isfinite(step) and step > 0):
+        raise ValueError(f"step must be a positive, finite number, got {step!r}")
+    if not isinstance(params, (list, tuple)):
+        raise TypeError(f"params must be an array or a list of arrays, got {type(params).__name__}")
     for p, array in enumerate(params):
-        if not isinstance(array, np.ndarray) or array.dtype != np.float64:
-            raise TypeError(f"params[{p}] must be a float64 numpy array, nudged in place; got "
+        if not isinstance(array, np.ndarray) or array.dtype != np.float64 or not array.flags.writeable:
+            raise TypeError(f"params[{p}] must be a writeable float64 numpy array, nudged in place; got "
                             f"{type(array).__name__} of {getattr(array, 'dtype', 'no dtype')}")
-        gradient = np.zeros_like(array)
-        for index in np.ndindex(array.shape):
-            old = array[index]
-            array[index] = old + step
-            up = E()
-            array[index] = old - step
-            down = E()
+        if np.any(array + step == array) or not np.all(np.isfinite(array + step)):
+            raise ValueError(f"step={step!r} does not change every entry of params[{p}] to a new finite number "
+                             f"(θ + step rounds to θ, or overflows); use a step near 1e-5 times the entries' size")
+    _finite_error(E)
+    return [_central_differences(E, array, step) for array in params]
+
+
+def _finite_error(E):
+    """E(), checked to be a finite number."""
+    value = E()
+    if isinstance(value, (bool, str, bytes)) or np.ndim(value) != 0:
+        raise TypeError(f"E must return a number, got {type(value).__name__}: {value!r:.60}")
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"E must return a number, got {type(value).__name__}: {value!r:.60}") from None
+    if not np.isfinite(value):
+        raise ValueError(f"E returned {value}, not a finite number")
+    return value
+
+
+def _central_differences(E, array, step):
+    """−[E(θ + step) − E(θ − step)] / (2 step) for every entry θ of one array; each entry is restored exactly,
+    even if E raises."""
+    gradient = np.zeros_like(array)
+    for index in np.ndindex(array.shape):
+        old = array[index]
+        try:
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # reported below instead
+                array[index] = old + step
+                up = _finite_error(E)
+                array[index] = old - step
+                down = _finite_error(E)
+        except ValueError as problem:
+            raise ValueError(f"step={step!r}: {problem} at a nudged parameter; try a smaller step") from None
+        finally:
             array[index] = old
-            gradient[index] = -(up - down) / (2 * step)
-        gradients.append(gradient)
-    return gradients
+        gradient[index] = -(up - down) / (2 * step)
+    return gradient
 
 
 def worst_relative_error(analytic, numerical, floor=1e-4):
@@ -102,13 +136,21 @@ def worst_relative_error(analytic, numerical, floor=1e-4):
     float
         The maximum over all entries of abs(a − n) / max(abs(a), abs(n), floor).
     """
+    if isinstance(floor, bool) or not isinstance(floor, (int, float, np.integer, np.floating)) \
+            or not (np.isfinite(floor) and floor > 0):
+        raise ValueError(f"floor must be a positive, finite number, got {floor!r}")
     if isinstance(analytic, np.ndarray) or isinstance(numerical, np.ndarray):
         analytic, numerical = [analytic], [numerical]
+    if not isinstance(analytic, (list, tuple)) or not isinstance(numerical, (list, tuple)):
+        raise TypeError(f"analytic and numerical must be arrays or lists of arrays, got "
+                        f"{type(analytic).__name__} and {type(numerical).__name__}")
     if len(analytic) != len(numerical):
         raise ValueError(f"got {len(analytic)} analytic and {len(numerical)} numerical gradient arrays")
     worst = 0.0
     for p, (a, n) in enumerate(zip(analytic, numerical)):
-        a, n = np.asarray(a, dtype=np.float64), np.asarray(n, dtype=np.float64)
+        # nan or inf is refused: a gradient that is not a number must never pass the check
+        a = check_array(f"analytic[{p}]", a, ndim=(0, 1, 2, 3))
+        n = check_array(f"numerical[{p}]", n, ndim=(0, 1, 2, 3))
         if a.shape != n.shape:
             raise ValueError(f"gradient {p}: analytic shape {a.shape} differs from numerical shape {n.shape}")
         scale = np.maximum(np.maximum(np.abs(a), np.abs(n)), floor)

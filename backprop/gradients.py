@@ -42,6 +42,11 @@ def weight_gradients(signals, inputs):
     a = check_array("inputs", inputs)
     if delta.ndim != a.ndim or (delta.ndim == 2 and delta.shape[0] != a.shape[0]):
         raise ValueError(f"signals and inputs must describe the same items: got shapes {delta.shape} and {a.shape}")
+    return _weight_gradients(delta, a)
+
+
+def _weight_gradients(delta, a):
+    """The kernel of weight_gradients, for arguments already checked."""
     if delta.ndim == 1:
         return np.outer(a, delta), delta.copy()
     n = delta.shape[0]

@@ -13,10 +13,13 @@ import numpy as np
 from backprop.checks import HIDDEN, check_array, check_name
 from backprop.forward import HIDDEN_ACTIVATIONS
 from backprop.gradients import weight_gradients
-from backprop.output_signals import logistic_derivative, output_signals
+from backprop.output_signals import _check_between, logistic_derivative, output_signals
 
 
 # --- chapters/07_hidden_signals.ipynb, cell 5 ---
+_RANGES = {"tanh": (-1.0, 1.0), "logistic": (0.0, 1.0), "relu": (0.0, np.inf)}  # the values h can take
+
+
 def hidden_derivative(h, activation="tanh"):
     """The derivative f′(z) of a hidden activation, written with the node's output h = f(z).
 
@@ -34,10 +37,16 @@ def hidden_derivative(h, activation="tanh"):
     """
     check_name("activation", activation, HIDDEN)
     h = check_array("h", h, ndim=(0, 1, 2))
+    low, high = _RANGES[activation]
+    return _hidden_derivative(_check_between("h", h, low, high, f"{activation} values"), activation)
+
+
+def _hidden_derivative(h, activation):
+    """The kernel of hidden_derivative, for arguments already checked."""
     if activation == "tanh":
         return 1.0 - h ** 2
     if activation == "logistic":
-        return logistic_derivative(h)
+        return h * (1.0 - h)
     return (h > 0).astype(np.float64)
 
 
@@ -61,14 +70,23 @@ def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
     ndarray
         The signals of this layer, shaped like ``hidden_values``.
     """
+    check_name("activation", activation, HIDDEN)
     delta = check_array("next_signals", next_signals)
     w = check_array("weights", weights, ndim=(2,))
-    h = check_array("hidden_values", hidden_values, width=w.shape[0])
-    if delta.shape[-1] != w.shape[1] or delta.ndim != h.ndim or delta.shape[:-1] != h.shape[:-1]:
+    h = check_array("hidden_values", hidden_values)
+    if (h.shape[-1], delta.shape[-1]) == w.shape[::-1] != w.shape:
+        raise ValueError(f"weights has shape {w.shape} but fits only if transposed: weights[j, k] is the weight from "
+                         f"hidden node j to node k of the layer above, so it needs shape {w.shape[::-1]}")
+    if delta.shape[-1] != w.shape[1] or h.shape[-1] != w.shape[0] or delta.shape[:-1] != h.shape[:-1]:
         raise ValueError(f"next_signals {delta.shape}, weights {w.shape} and hidden_values {h.shape} do not fit: "
                          f"need next_signals (items, {w.shape[1]}) and hidden_values (items, {w.shape[0]})")
+    return _hidden_signals(delta, w, h, activation)
+
+
+def _hidden_signals(delta, w, h, activation):
+    """The kernel of hidden_signals, for arguments already checked."""
     back = delta @ w.T  # Σ_k δ_k w_jk for every j (and item)
-    back *= hidden_derivative(h, activation)
+    back *= _hidden_derivative(h, activation)
     return back
 
 
@@ -91,7 +109,7 @@ def activation_curves(activation="tanh", incoming=1.0, z=None):
         ``z``; ``h`` = f(z); ``derivative`` = f′(z) from h; ``signal`` = incoming × f′(z).
     """
     f = HIDDEN_ACTIVATIONS[check_name("activation", activation, HIDDEN)]
-    incoming = float(check_array("incoming", np.atleast_1d(incoming), ndim=(1,), width=1)[0])
+    incoming = float(check_array("incoming", incoming, ndim=(0,)))
     z = np.linspace(-4.0, 4.0, 401) if z is None else check_array("z", z, ndim=(1,))
     h = f(z)
     derivative = hidden_derivative(h, activation)

@@ -10,11 +10,12 @@ __all__ = ['train', 'accuracy', 'Network', 'iris_regions']
 # --- chapters/08_training.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.backward import backward
-from backprop.checks import (HIDDEN, RULES, check_array, check_layer_sizes, check_learning_rate, check_name,
-                             check_network, check_output_error, check_positive_int, check_targets, trusted)
-from backprop.forward import forward, init_weights, network_error
-from backprop.weight_delta import update
+from backprop.backward import _backward
+from backprop.checks import (HIDDEN, RULES, check_array, check_in_place, check_layer_sizes, check_learning_rate,
+                             check_momentum, check_name, check_network, check_output_error, check_positive_int,
+                             check_seed, check_targets)
+from backprop.forward import _forward, _network_error, init_weights
+from backprop.weight_delta import _update, update
 
 
 # --- chapters/08_training.ipynb, cell 8 ---
@@ -27,7 +28,7 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     X, T : ndarray
         Training items and targets, one item per row.
     weights, biases : list of ndarray
-        The network, changed in place.
+        The network: writeable float64 arrays, changed in place.
     hidden, output, error_function : str
         The activations and error function, as for ``backward``.
     learning_rate : float
@@ -37,7 +38,7 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     batch_size : int
         1 for online training, larger for mini-batches.
     seed : int
-        Seed of ``numpy.random.default_rng``, which shuffles the items before every epoch.
+        Seed of ``numpy.random.default_rng`` (an int ≥ 0), which shuffles the items before every epoch.
     momentum : float
         μ in [0, 1); with μ > 0 each step adds v ← μ v + η g instead of η g.
     rule : {"exact", "per_node"}
@@ -53,52 +54,55 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     Raises
     ------
     FloatingPointError
-        Naming the epoch, if the error or the weights stop being finite numbers; the weights are then restored to
-        their values at the start of that epoch.
+        Naming the epoch, if training diverges: the error or a weight stops being a finite number, or the error
+        grows beyond a million times its value before training (beyond 1 if that value was below 1e-6). Every
+        weight and bias is then put back exactly as it was before the call, as it is when an argument is refused.
     """
     eta = check_learning_rate(learning_rate)
     epochs = check_positive_int("epochs", epochs)
     batch_size = check_positive_int("batch_size", batch_size)
-    if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.floating)) or not 0 <= momentum < 1:
-        raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
+    momentum = check_momentum(momentum)
+    seed = check_seed(seed)
     if report_every is not None:
         report_every = check_positive_int("report_every", report_every)
+    check_in_place(weights, biases)
     check_network(weights, biases)
-    for name, arrays in (("weights", weights), ("biases", biases)):
-        if not all(isinstance(a, np.ndarray) and a.dtype == np.float64 for a in arrays):
-            raise TypeError(f"{name} must be float64 numpy arrays: train changes them in place")
+    check_name("hidden", hidden, HIDDEN)
+    check_output_error(output, error_function, "error_function")
+    check_name("rule", rule, RULES)
+    if output == "softmax" and weights[-1].shape[1] < 2:
+        raise ValueError("output='softmax' needs at least 2 output nodes: a single softmax output is always 1")
     X = check_array("X", X, ndim=(2,), width=weights[0].shape[0])
     T = check_targets("T", check_array("T", T, ndim=(2,), width=weights[-1].shape[1]), output, error_function)
     if len(X) != len(T):
         raise ValueError(f"X and T must hold the same items: got X of shape {X.shape} and T of shape {T.shape}")
-    check_name("hidden", hidden, HIDDEN)
-    check_output_error(output, error_function)
-    check_name("rule", rule, RULES)
+    # Everything is checked: from here on the loop calls the kernels, and a step pays only for its arithmetic.
+    before = [a.copy() for a in weights + biases]
+    limit = 1e6 * max(_network_error(X, T, weights, biases, hidden, output, error_function), 1e-6)
     rng = np.random.default_rng(seed)
     velocity = [(np.zeros_like(w), np.zeros_like(b)) for w, b in zip(weights, biases)]
     history = []
-    # Everything was checked above: inside the loop the checks step aside (trusted) and each step pays only for
-    # its arithmetic. A nan or inf born in training is caught at the end of its epoch.
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"), trusted():
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for epoch in range(1, epochs + 1):
-            start_of_epoch = [a.copy() for a in weights + biases]
             order = rng.permutation(len(X))
             for start in range(0, len(X), batch_size):
                 items = order[start:start + batch_size]
-                gradients = backward(X[items], T[items], weights, biases, hidden, output, error_function, rule)
+                gradients = _backward(X[items], T[items], weights, biases, hidden, output, error_function, rule)
                 if momentum:
                     velocity = [(momentum * v_w + eta * g_w, momentum * v_b + eta * g_b)
                                 for (v_w, v_b), (g_w, g_b) in zip(velocity, gradients)]
-                    update(weights, biases, velocity, 1.0)
+                    _update(weights, biases, velocity, 1.0)
                 else:
-                    update(weights, biases, gradients, eta)
-            history.append(network_error(X, T, weights, biases, hidden, output, error_function))
-            if not (np.isfinite(history[-1]) and all(np.all(np.isfinite(a)) for a in weights + biases)):
-                for a, saved in zip(weights + biases, start_of_epoch):
-                    a[...] = saved  # never leave nan weights behind
-                raise FloatingPointError(f"training diverged in epoch {epoch}: the weights or the error stopped "
-                                         f"being finite numbers (the weights are back where that epoch began); "
-                                         f"try a smaller learning_rate than {eta}")
+                    _update(weights, biases, gradients, eta)
+            history.append(_network_error(X, T, weights, biases, hidden, output, error_function))
+            finite = np.isfinite(history[-1]) and all(np.all(np.isfinite(a)) for a in weights + biases)
+            if not finite or history[-1] > limit:
+                for a, saved in zip(weights + biases, before):
+                    a[...] = saved  # never leave a diverged network behind
+                what = "grew beyond a million times its start" if finite else "stopped being finite"
+                raise FloatingPointError(f"training diverged in epoch {epoch}: the error {what}; the weights and "
+                                         f"biases are back as they were before this call; try a smaller "
+                                         f"learning_rate than {eta}")
             if report_every and epoch % report_every == 0:
                 print(f"epoch {epoch:4d}: error {history[-1]:.4f}")
     return history
@@ -139,6 +143,7 @@ class Network:
         The error function (identity outputs need squared error). The error of a batch is the mean over items.
     seed : int
         The starting weights are ``init_weights(layer_sizes, seed)``: uniform in ±sqrt(6 / (n_in + n_out)), biases 0.
+        An int ≥ 0.
 
     Attributes
     ----------
@@ -152,6 +157,9 @@ class Network:
         self.layer_sizes = check_layer_sizes(layer_sizes)
         self.hidden = check_name("hidden", hidden, HIDDEN)
         self.output, self.error_function = check_output_error(output, error)
+        if output == "softmax" and self.layer_sizes[-1] < 2:
+            raise ValueError("output='softmax' needs at least 2 output nodes: a single softmax output is always 1; "
+                             "use output='logistic' for one output")
         self.weights, self.biases = init_weights(self.layer_sizes, seed)
 
     def __repr__(self):
@@ -180,7 +188,8 @@ class Network:
             1-D outputs for one item, (n_items, n_out) for a batch.
         """
         X = check_array("X", X, width=self.layer_sizes[0])
-        return forward(X, self.weights, self.biases, self.hidden, self.output)[-1]
+        weights, biases = check_network(self.weights, self.biases)
+        return _forward(X, weights, biases, self.hidden, self.output)[-1]
 
     def error(self, X, T):
         """The error of the outputs for X against targets T, the mean over items.
@@ -195,7 +204,8 @@ class Network:
         float
         """
         X, T = self.check_data(X, T)
-        return network_error(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function)
+        weights, biases = check_network(self.weights, self.biases)
+        return _network_error(X, T, weights, biases, self.hidden, self.output, self.error_function)
 
     def accuracy(self, X, T):
         """The fraction of items whose largest output is at their largest target (one output: threshold 0.5).
@@ -228,7 +238,9 @@ class Network:
             One (weight gradient, bias gradient) pair per layer, input side first: −∂E/∂w and −∂E/∂b, signal × input.
         """
         X, T = self.check_data(X, T)
-        return backward(X, T, self.weights, self.biases, self.hidden, self.output, self.error_function, rule)
+        check_name("rule", rule, RULES)
+        weights, biases = check_network(self.weights, self.biases)
+        return _backward(X, T, weights, biases, self.hidden, self.output, self.error_function, rule)
 
     def step(self, X, T, learning_rate=0.05, rule="exact"):
         """One training step: the gradients of the error on (X, T), then the update; the inputs are checked once.
@@ -245,8 +257,10 @@ class Network:
         X, T = self.check_data(X, T)
         eta = check_learning_rate(learning_rate)
         check_name("rule", rule, RULES)
-        with trusted():
-            self.update(self.gradients(X, T, rule), eta)
+        check_in_place(self.weights, self.biases)
+        weights, biases = check_network(self.weights, self.biases)
+        gradients = _backward(X, T, weights, biases, self.hidden, self.output, self.error_function, rule)
+        _update(weights, biases, gradients, eta)
 
     def update(self, gradients, learning_rate):
         """Add learning_rate × gradient to every weight and bias, in place.
@@ -293,7 +307,7 @@ class Network:
                      learning_rate, epochs, batch_size, seed, momentum, rule, report_every)
 
 
-# --- chapters/08_training.ipynb, cell 34 ---
+# --- chapters/08_training.ipynb, cell 35 ---
 from backprop.data import load_iris
 
 
@@ -330,6 +344,8 @@ def iris_regions(hidden_units=7, learning_rate=0.05, epochs=30, hidden="tanh", e
     hidden_units = check_positive_int("hidden_units", hidden_units)
     epochs = check_positive_int("epochs", epochs)
     snapshots = check_positive_int("snapshots", snapshots)
+    if snapshots > epochs:
+        raise ValueError(f"snapshots={snapshots} is more than epochs={epochs}: at most one snapshot per epoch")
     X, T, _ = load_iris()
     train_items, test_items = np.r_[0:40, 50:90, 100:140], np.r_[40:50, 90:100, 140:150]
     petal = X[:, 2:4]

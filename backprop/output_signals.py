@@ -27,8 +27,16 @@ def logistic_derivative(o):
     -------
     ndarray
     """
-    o = check_array("o", o, ndim=(0, 1, 2))
+    o = _check_between("o", check_array("o", o, ndim=(0, 1, 2)), 0.0, 1.0, "logistic outputs")
     return o * (1.0 - o)
+
+
+def _check_between(name, values, low, high, what):
+    """Refuse values outside [low, high], the range of the activation they come from."""
+    if np.any((values < low) | (values > high)):
+        raise ValueError(f"{name} must be {what}, in [{low:g}, {high:g}]; got values from {values.min():.4g} to "
+                         f"{values.max():.4g}")
+    return values
 
 
 def softmax_jacobian(o):
@@ -44,7 +52,7 @@ def softmax_jacobian(o):
     ndarray
         K × K (row m, column k) for one item, N × K × K for a batch.
     """
-    o = check_array("o", o)
+    o = _check_between("o", check_array("o", o), 0.0, 1.0, "softmax outputs")
     return o[..., :, None] * (np.eye(o.shape[-1]) - o[..., None, :])
 
 
@@ -76,12 +84,17 @@ def output_signals(targets, outputs, output="softmax", error="cross_entropy", ru
     check_output_error(output, error)
     check_name("rule", rule, RULES)
     t, o = check_pair(targets, outputs)
+    return _output_signals(t, o, output, error, rule)
+
+
+def _output_signals(t, o, output, error, rule):
+    """The kernel of output_signals, for arguments already checked."""
     if rule == "per_node":
-        return (t - o) * (1.0 if output == "identity" else logistic_derivative(o))
+        return (t - o) * (1.0 if output == "identity" else o * (1.0 - o))
     if output == "identity" or (output == "logistic" and error == "cross_entropy"):
         return t - o
     if output == "logistic":
-        return (t - o) * logistic_derivative(o)
+        return (t - o) * (o * (1.0 - o))
     if error == "cross_entropy":
         return t - o * t.sum(axis=-1, keepdims=True)
     r = t - o

@@ -10,7 +10,8 @@ __all__ = ['descent_path', 'update', 'learning_rate_paths']
 # --- chapters/02_weight_delta.ipynb, cell 2 ---
 import numpy as np
 
-from backprop.checks import check_array, check_learning_rate
+from backprop.checks import (check_array, check_callable, check_in_place, check_learning_rate, check_network,
+                             check_positive_int)
 
 
 # --- chapters/02_weight_delta.ipynb, cell 5 ---
@@ -24,18 +25,25 @@ def descent_path(gradient, w, learning_rate, steps):
     w : float
         The starting weight.
     learning_rate : float
-        η.
+        η, positive and finite.
     steps : int
-        How many steps to take.
+        How many steps to take (a positive int).
 
     Returns
     -------
     ndarray
         The ``steps + 1`` weights visited, the start first.
     """
-    path = [float(w)]
+    check_callable("gradient", gradient)
+    w = float(check_array("w", np.atleast_1d(w), ndim=(1,), width=1)[0])
+    eta = check_learning_rate(learning_rate)
+    steps = check_positive_int("steps", steps)
+    path = [w]
     for _ in range(steps):
-        path.append(path[-1] + learning_rate * gradient(path[-1]))
+        path.append(path[-1] + eta * gradient(path[-1]))
+        if not np.isfinite(path[-1]):
+            raise FloatingPointError(f"the weight left the finite numbers after {len(path) - 1} steps: "
+                                     f"learning_rate={learning_rate!r} is far too large for this error")
     return np.array(path)
 
 
@@ -46,7 +54,8 @@ def update(weights, biases, gradients, learning_rate=0.05):
     Parameters
     ----------
     weights, biases : list of ndarray
-        The network's weights and biases, changed in place.
+        The network's weights and biases: writeable float64 arrays, changed in place. Every argument is checked
+        before the first is changed, so a refused call changes nothing.
     gradients : list of (ndarray, ndarray)
         One pair (g_w, g_b) per layer, input side first, shaped like ``weights[l]`` and ``biases[l]``, in the
         summary's convention g = −∂E/∂w, so that adding the delta lowers the error.
@@ -54,16 +63,28 @@ def update(weights, biases, gradients, learning_rate=0.05):
         η, positive and finite.
     """
     eta = check_learning_rate(learning_rate)
-    if len(gradients) != len(weights) or len(biases) != len(weights):
+    check_in_place(weights, biases)  # writeable float64 arrays (so the checked arrays below are the same objects)
+    weights, biases = check_network(weights, biases)  # finite, and their shapes chain
+    if not isinstance(gradients, (list, tuple)) or len(gradients) != len(weights):
         raise ValueError(f"gradients must hold one (weight gradient, bias gradient) pair per layer: the network has "
-                         f"{len(weights)} layers of weights and {len(biases)} of biases, gradients has "
-                         f"{len(gradients)} pairs")
-    for l, (w, b, (g_w, g_b)) in enumerate(zip(weights, biases, gradients)):
-        g_w = check_array(f"gradients[{l}][0]", g_w, ndim=(2,))
-        g_b = check_array(f"gradients[{l}][1]", g_b, ndim=(1,))
-        if g_w.shape != np.shape(w) or g_b.shape != np.shape(b):
+                         f"{len(weights)} layers, gradients is {type(gradients).__name__} of "
+                         f"{len(gradients) if hasattr(gradients, '__len__') else 'no'} entries")
+    checked = []
+    for l, (w, b, pair) in enumerate(zip(weights, biases, gradients)):
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+            raise ValueError(f"gradients[{l}] must be a pair (weight gradient, bias gradient), got {pair!r:.60}")
+        g_w = check_array(f"gradients[{l}][0]", pair[0], ndim=(2,))
+        g_b = check_array(f"gradients[{l}][1]", pair[1], ndim=(1,))
+        if g_w.shape != w.shape or g_b.shape != b.shape:
             raise ValueError(f"gradients[{l}] has shapes {g_w.shape} and {g_b.shape}, but layer {l} has weights "
-                             f"{np.shape(w)} and biases {np.shape(b)}")
+                             f"{w.shape} and biases {b.shape}")
+        checked.append((g_w, g_b))
+    _update(weights, biases, checked, eta)  # every layer was checked before the first changes
+
+
+def _update(weights, biases, gradients, eta):
+    """The kernel of update: w += η g_w and b += η g_b for every layer, on arguments already checked."""
+    for w, b, (g_w, g_b) in zip(weights, biases, gradients):
         w += eta * g_w
         b += eta * g_b
 
@@ -92,8 +113,7 @@ def learning_rate_paths(learning_rate, steps=30):
         ``parabola_w``, ``parabola_E``, ``network_w``, ``network_E``: the weights visited and their errors.
     """
     eta = check_learning_rate(learning_rate)
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
-        raise ValueError(f"steps must be a positive int, got {steps!r}")
+    steps = check_positive_int("steps", steps)
     parabola_w = descent_path(lambda w: -(w - 2.0), 0.0, eta, steps)
     x, t, weights, biases = running_network()
     h_3 = forward(x, weights, biases, "tanh", "identity")[1][2]
@@ -107,5 +127,10 @@ def learning_rate_paths(learning_rate, steps=30):
         return (t[0] - forward(x, weights, biases, "tanh", "identity")[-1][0]) * h_3
 
     network_w = descent_path(network_gradient, weights[1][2, 0], eta, steps)
-    return {"parabola_w": parabola_w, "parabola_E": 0.5 * (parabola_w - 2.0) ** 2,
-            "network_w": network_w, "network_E": np.array([network_error(w) for w in network_w])}
+    with np.errstate(over="ignore"):
+        paths = {"parabola_w": parabola_w, "parabola_E": 0.5 * (parabola_w - 2.0) ** 2,
+                 "network_w": network_w, "network_E": np.array([network_error(w) for w in network_w])}
+    if not all(np.all(np.isfinite(values)) for values in paths.values()):
+        raise FloatingPointError(f"the error left the finite numbers: learning_rate={learning_rate!r} is far too "
+                                 f"large for {steps} steps")
+    return paths

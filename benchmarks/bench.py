@@ -3,7 +3,7 @@
     python benchmarks/bench.py            # both thread counts; prints a table, writes benchmarks/results.json
 
 A training step is the gradients of the batch error and the update of every weight and bias: for `Network`,
-`net.step(X, T, learning_rate)`; for PyTorch the same network in float64 (Linear layers, tanh, softmax with
+`net.step(X, T, learning_rate)` (and, for one item, also the checked pair `net.update(net.gradients(x, t), η)`); for PyTorch the same network in float64 (Linear layers, tanh, softmax with
 cross-entropy), forward, backward and an SGD step; the floor is the matrix products alone, timed with numpy (one
 forward and two backward products per layer, less the product that would send signals back to the inputs, which
 no one needs). The three are timed side by side, in interleaved repeats, and the
@@ -77,11 +77,15 @@ def measure(threads):
                 if l > 0:  # the signals of the layer below (none is needed below the inputs)
                     deltas[l] @ W[l].T
 
-        found = median_times({"backprop": lambda: net.step(X, T, 0.01), "pytorch": torch_step, "floor": floor})
+        runs = {"backprop": lambda: net.step(X, T, 0.01), "pytorch": torch_step, "floor": floor}
+        if batch == 1:  # one item: also the checked pair a reader writes, net.update(net.gradients(x, t), η)
+            x, t = X[0], T[0]
+            runs["checked_pair"] = lambda: net.update(net.gradients(x, t), 0.01)
+        found = median_times(runs)
         rows.append({"sizes": sizes, "batch": batch, "threads": threads, **{k: v * 1e6 for k, v in found.items()}})
     if threads == 1:  # the summary's loops against the vectorized backward pass, on the running network
         from backprop import backward, running_network
-        from backprop.checks import trusted
+        from backprop.backward import _backward
         x, t, weights, biases = running_network()
         w_ih, w_ho = weights[0].tolist(), weights[1].tolist()
         b_h, b_o = biases[0].tolist(), biases[1].tolist()
@@ -97,12 +101,11 @@ def measure(threads):
             return ([[d_h[j] * x[i] for j in range(4)] for i in range(3)], d_h,
                     [[d_o[k] * h[j] for k in range(2)] for j in range(4)], d_o)
 
-        def vectorized_trusted():
-            with trusted():
-                backward(x, t, weights, biases)
+        def kernel():  # the unchecked kernel that training calls after checking once
+            _backward(x, t, weights, biases, "tanh", "softmax", "cross_entropy", "exact")
 
         found = median_times({"loops": loops, "vectorized": lambda: backward(x, t, weights, biases),
-                              "vectorized_trusted": vectorized_trusted}, steps=200)
+                              "vectorized_kernel": kernel}, steps=200)
         rows.append({"running_network": True, **{k: v * 1e6 for k, v in found.items()}})
     return rows
 
@@ -156,7 +159,12 @@ def main():
     print(table(rows))
     loops = next(row for row in rows if row.get("running_network"))
     print(f"\nrunning network, one backward pass: loops {loops['loops']:.1f} µs, vectorized {loops['vectorized']:.1f} µs "
-          f"(inputs checked) or {loops['vectorized_trusted']:.1f} µs (checks stepped aside, as in training)")
+          f"(inputs checked) or {loops['vectorized_kernel']:.1f} µs (the kernel training calls after one check)")
+    for row in rows:
+        if "checked_pair" in row:
+            print(f"one Iris-sized item (4-7-3), {row['threads']} thread(s): net.update(net.gradients(x, t), η) "
+                  f"{row['checked_pair']:.1f} µs, PyTorch's step {row['pytorch']:.1f} µs: "
+                  f"ratio {row['checked_pair'] / row['pytorch']:.2f}")
     print(f"Iris 4-7-3, online, 50 epochs: {results['iris_online_50_epochs_s']:.3f} s")
     print(f"results written to {HERE / 'results.json'}")
 

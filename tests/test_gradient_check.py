@@ -30,11 +30,11 @@ def test_numerical_gradient_restores_every_entry_exactly():
 
 
 def test_numerical_gradient_refuses_what_it_cannot_nudge():
-    with pytest.raises(TypeError, match=r"params\[0\] must be a float64 numpy array"):
+    with pytest.raises(TypeError, match=r"params\[0\] must be a writeable float64 numpy array"):
         numerical_gradient(lambda: 0.0, [[1.0, 2.0]])
-    with pytest.raises(TypeError, match=r"params\[0\] must be a float64 numpy array"):
+    with pytest.raises(TypeError, match=r"params\[0\] must be a writeable float64 numpy array"):
         numerical_gradient(lambda: 0.0, np.array([1, 2]))
-    with pytest.raises(ValueError, match="step must be positive and finite"):
+    with pytest.raises(ValueError, match="step must be a positive, finite number"):
         numerical_gradient(lambda: 0.0, np.zeros(2), step=0.0)
 
 

@@ -107,7 +107,7 @@ def test_divergence_stops_with_an_error_that_names_the_epoch():
     rng = np.random.default_rng(0)
     X, T = rng.normal(size=(20, 3)) * 10, rng.normal(size=(20, 2)) * 10
     net = Network([3, 4, 2], hidden="relu", output="identity", error="squared_error", seed=0)
-    with pytest.raises(FloatingPointError, match=r"training diverged in epoch \d+: the weights or the error stopped being finite.*smaller learning_rate than 50.0"):
+    with pytest.raises(FloatingPointError, match=r"training diverged in epoch \d+: the error stopped being finite; the weights and biases are back as they were before this call.*smaller learning_rate than 50.0"):
         net.train(X, T, learning_rate=50.0, epochs=200)
     assert all(np.all(np.isfinite(a)) for a in net.weights + net.biases)  # no nan weights are left behind
 

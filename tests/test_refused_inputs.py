@@ -7,8 +7,8 @@ import re
 import numpy as np
 import pytest
 
-from backprop import (Network, cross_entropy, forward, load_iris, numerical_gradient, output_signals,
-                      running_network, update)
+from backprop import (Network, cross_entropy, error, forward, load_iris, numerical_gradient, output_signals,
+                      running_network, update, worst_relative_error)
 from conftest import ROOT
 
 X, T, _ = load_iris()
@@ -47,6 +47,18 @@ CASES = {  # row: (argument named in the message, error type, the refused call)
     25: ("outputs", ValueError, lambda: cross_entropy(t, np.array([2.0, -1.0]))),
     26: ("targets", ValueError, lambda: output_signals(np.ones(4), np.ones(3) / 3)),
     27: ("params", TypeError, lambda: numerical_gradient(lambda: 0.0, [np.array([1, 2])])),
+    28: ("X", TypeError, lambda: net().forward([None, 1.0, 2.0, 3.0])),
+    29: ("X", TypeError, lambda: net().forward(np.ones(4) * 1j)),
+    30: ("X", TypeError, lambda: net().forward([["1", "2", "3", "4"]])),
+    31: ("seed", ValueError, lambda: Network([4, 7, 3], seed=-5)),
+    32: ("output", ValueError, lambda: Network([4, 2, 1], output="softmax")),
+    33: ("weights", ValueError, lambda: forward(x, [weights[0], weights[1]][::-1], biases)),
+    34: ("weights", TypeError, lambda: update([weights[0].tolist(), weights[1]], biases,
+                                              [(np.zeros((3, 4)), np.zeros(4)), (np.zeros((4, 2)), np.zeros(2))])),
+    35: ("E", TypeError, lambda: numerical_gradient(1.5, [np.ones(2)])),
+    36: ("step", ValueError, lambda: numerical_gradient(lambda: 0.0, [np.full(2, 1e6)], step=1e-12)),
+    37: ("analytic", ValueError, lambda: worst_relative_error([np.array([np.inf])], [np.array([1.0])])),
+    38: ("kind", ValueError, lambda: error([1.0, 0.0], [0.5, 0.5], kind="squared")),
 }
 
 

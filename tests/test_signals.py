@@ -113,10 +113,10 @@ def test_signals_refuse_bad_input():
         output_signals([1.0, 0.0], [0.5, 0.5], "identity", "cross_entropy")
     with pytest.raises(ValueError, match=r"next_signals \(2,\), weights \(4, 3\) and hidden_values \(4,\) do not fit"):
         hidden_signals(np.zeros(2), np.zeros((4, 3)), np.zeros(4))
-    with pytest.raises(ValueError, match=r"hidden_values must have 4 values per item"):
+    with pytest.raises(ValueError, match=r"hidden_values \(5,\) do not fit.*hidden_values \(items, 4\)"):
         hidden_signals(np.zeros(3), np.zeros((4, 3)), np.zeros(5))
     with pytest.raises(ValueError, match=r"activation='softplus' is not one of"):
         hidden_derivative(np.zeros(2), "softplus")
     weights, biases, X, T = problem([3, 4, 2], 0, "softmax", 3)
-    with pytest.raises(ValueError, match=r"targets and outputs must have the same shape, got \(3, 3\) and \(3, 2\)"):
+    with pytest.raises(ValueError, match=r"t must have 2 values per item \(its last axis\), got shape \(3, 3\)"):
         backward(X, np.zeros((3, 3)), weights, biases)
