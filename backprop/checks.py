@@ -139,8 +139,8 @@ def check_in_place(weights, biases):
             raise TypeError(f"{name} must be a list of arrays, got {type(arrays).__name__}")
         for l, a in enumerate(arrays):
             if not isinstance(a, np.ndarray) or a.dtype != np.float64:
-                raise TypeError(f"{name}[{l}] must be a float64 numpy array, changed in place; got "
-                                f"{type(a).__name__} of {getattr(a, 'dtype', 'no dtype')}")
+                got = f"an array of {a.dtype}" if isinstance(a, np.ndarray) else f"a {type(a).__name__}"
+                raise TypeError(f"{name}[{l}] must be a float64 numpy array, changed in place; got {got}")
             if not a.flags.writeable:
                 raise ValueError(f"{name}[{l}] is read-only; the network's arrays are changed in place")
 

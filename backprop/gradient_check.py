@@ -74,27 +74,27 @@ def numerical_gradient(E, params, step=1e-5):
         raise TypeError(f"params must be an array or a list of arrays, got {type(params).__name__}")
     for p, array in enumerate(params):
         if not isinstance(array, np.ndarray) or array.dtype != np.float64 or not array.flags.writeable:
-            raise TypeError(f"params[{p}] must be a writeable float64 numpy array, nudged in place; got "
-                            f"{type(array).__name__} of {getattr(array, 'dtype', 'no dtype')}")
+            got = f"an array of {array.dtype}" if isinstance(array, np.ndarray) else type(array).__name__
+            raise TypeError(f"params[{p}] must be a writeable float64 numpy array, nudged in place; got {got}")
+        check_array(f"params[{p}]", array, ndim=tuple(range(33)))  # finite values
         if np.any(array + step == array) or not np.all(np.isfinite(array + step)):
             raise ValueError(f"step={step!r} does not change every entry of params[{p}] to a new finite number "
-                             f"(θ + step rounds to θ, or overflows); use a step near 1e-5 times the entries' size")
-    _finite_error(E)
+                             f"(θ + step rounds to θ, or overflows): choose a step that is neither negligible next "
+                             f"to the entries nor huge")
+    if not np.isfinite(_number(E)):
+        raise ValueError("E returned nan or inf at the parameters as given; it must return a finite number")
     return [_central_differences(E, array, step) for array in params]
 
 
-def _finite_error(E):
-    """E(), checked to be a finite number."""
+def _number(E):
+    """E(), checked to be a number (a float, possibly nan or inf)."""
     value = E()
     if isinstance(value, (bool, str, bytes)) or np.ndim(value) != 0:
         raise TypeError(f"E must return a number, got {type(value).__name__}: {value!r:.60}")
     try:
-        value = float(value)
+        return float(value)
     except (TypeError, ValueError):
         raise TypeError(f"E must return a number, got {type(value).__name__}: {value!r:.60}") from None
-    if not np.isfinite(value):
-        raise ValueError(f"E returned {value}, not a finite number")
-    return value
 
 
 def _central_differences(E, array, step):
@@ -106,13 +106,14 @@ def _central_differences(E, array, step):
         try:
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):  # reported below instead
                 array[index] = old + step
-                up = _finite_error(E)
+                up = _number(E)
                 array[index] = old - step
-                down = _finite_error(E)
-        except ValueError as problem:
-            raise ValueError(f"step={step!r}: {problem} at a nudged parameter; try a smaller step") from None
+                down = _number(E)
         finally:
             array[index] = old
+        if not (np.isfinite(up) and np.isfinite(down)):
+            raise ValueError(f"step={step!r}: E returned nan or inf at a nudged parameter (entry {index}); "
+                             f"try a smaller step")
         gradient[index] = -(up - down) / (2 * step)
     return gradient
 

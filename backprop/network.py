@@ -12,8 +12,8 @@ import numpy as np
 
 from backprop.backward import _backward
 from backprop.checks import (HIDDEN, RULES, check_array, check_in_place, check_layer_sizes, check_learning_rate,
-                             check_momentum, check_name, check_network, check_output_error, check_positive_int,
-                             check_seed, check_targets)
+                             check_momentum, check_name, check_network, check_output_error, check_pair,
+                             check_positive_int, check_seed, check_targets)
 from backprop.forward import _forward, _network_error, init_weights
 from backprop.weight_delta import _update, update
 
@@ -70,8 +70,9 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
     check_name("hidden", hidden, HIDDEN)
     check_output_error(output, error_function, "error_function")
     check_name("rule", rule, RULES)
-    if output == "softmax" and weights[-1].shape[1] < 2:
-        raise ValueError("output='softmax' needs at least 2 output nodes: a single softmax output is always 1")
+    if output == "softmax" and np.shape(weights[-1])[1] < 2:
+        raise ValueError("output='softmax' needs at least 2 output nodes: a single softmax output is always 1; "
+                         "use output='logistic' for one output")
     X = check_array("X", X, ndim=(2,), width=weights[0].shape[0])
     T = check_targets("T", check_array("T", T, ndim=(2,), width=weights[-1].shape[1]), output, error_function)
     if len(X) != len(T):
@@ -99,8 +100,10 @@ def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function
             if not finite or history[-1] > limit:
                 for a, saved in zip(weights + biases, before):
                     a[...] = saved  # never leave a diverged network behind
-                what = "grew beyond a million times its start" if finite else "stopped being finite"
-                raise FloatingPointError(f"training diverged in epoch {epoch}: the error {what}; the weights and "
+                what = ("the error grew beyond a million times its start" if finite else
+                        "the error stopped being finite" if not np.isfinite(history[-1]) else
+                        "a weight or bias stopped being finite")
+                raise FloatingPointError(f"training diverged in epoch {epoch}: {what}; the weights and "
                                          f"biases are back as they were before this call; try a smaller "
                                          f"learning_rate than {eta}")
             if report_every and epoch % report_every == 0:
@@ -121,6 +124,7 @@ def accuracy(T, O):
     -------
     float
     """
+    T, O = check_pair(T, O, ("T", "O"))
     T, O = np.atleast_2d(T), np.atleast_2d(O)
     if O.shape[1] == 1:
         return float(np.mean((O[:, 0] >= 0.5) == (T[:, 0] >= 0.5)))
@@ -168,11 +172,19 @@ class Network:
 
     def check_data(self, X, T):
         """X and T as float64 arrays that fit the network and hold the same items, or a clear error."""
-        X = check_array("X", X, width=self.layer_sizes[0])
-        T = check_array("T", T, width=self.layer_sizes[-1])
+        return self._checked(X, T)[:2]
+
+    def _checked(self, X, T, targets=True):
+        """X (and T, unless targets is False), the weights and the biases, checked against each other as they are
+        now (they may have been assigned since the network was made)."""
+        weights, biases = check_network(self.weights, self.biases)
+        X = check_array("X", X, width=weights[0].shape[0])
+        if not targets:
+            return X, None, weights, biases
+        T = check_array("T", T, width=weights[-1].shape[1])
         if X.ndim != T.ndim or X.shape[:-1] != T.shape[:-1]:
             raise ValueError(f"X and T must hold the same items: got X of shape {X.shape} and T of shape {T.shape}")
-        return X, check_targets("T", T, self.output, self.error_function)
+        return X, check_targets("T", T, self.output, self.error_function), weights, biases
 
     def forward(self, X):
         """The outputs of the network.
@@ -187,8 +199,7 @@ class Network:
         ndarray
             1-D outputs for one item, (n_items, n_out) for a batch.
         """
-        X = check_array("X", X, width=self.layer_sizes[0])
-        weights, biases = check_network(self.weights, self.biases)
+        X, _, weights, biases = self._checked(X, None, targets=False)
         return _forward(X, weights, biases, self.hidden, self.output)[-1]
 
     def error(self, X, T):
@@ -203,8 +214,7 @@ class Network:
         -------
         float
         """
-        X, T = self.check_data(X, T)
-        weights, biases = check_network(self.weights, self.biases)
+        X, T, weights, biases = self._checked(X, T)
         return _network_error(X, T, weights, biases, self.hidden, self.output, self.error_function)
 
     def accuracy(self, X, T):
@@ -237,9 +247,8 @@ class Network:
         list of (ndarray, ndarray)
             One (weight gradient, bias gradient) pair per layer, input side first: −∂E/∂w and −∂E/∂b, signal × input.
         """
-        X, T = self.check_data(X, T)
         check_name("rule", rule, RULES)
-        weights, biases = check_network(self.weights, self.biases)
+        X, T, weights, biases = self._checked(X, T)
         return _backward(X, T, weights, biases, self.hidden, self.output, self.error_function, rule)
 
     def step(self, X, T, learning_rate=0.05, rule="exact"):
@@ -254,11 +263,10 @@ class Network:
         rule : {"exact", "per_node"}
             Output signals, as for ``gradients``.
         """
-        X, T = self.check_data(X, T)
         eta = check_learning_rate(learning_rate)
         check_name("rule", rule, RULES)
         check_in_place(self.weights, self.biases)
-        weights, biases = check_network(self.weights, self.biases)
+        X, T, weights, biases = self._checked(X, T)
         gradients = _backward(X, T, weights, biases, self.hidden, self.output, self.error_function, rule)
         _update(weights, biases, gradients, eta)
 

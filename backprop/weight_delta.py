@@ -65,10 +65,12 @@ def update(weights, biases, gradients, learning_rate=0.05):
     eta = check_learning_rate(learning_rate)
     check_in_place(weights, biases)  # writeable float64 arrays (so the checked arrays below are the same objects)
     weights, biases = check_network(weights, biases)  # finite, and their shapes chain
-    if not isinstance(gradients, (list, tuple)) or len(gradients) != len(weights):
+    if not isinstance(gradients, (list, tuple)):
+        raise TypeError(f"gradients must be a list of (weight gradient, bias gradient) pairs, one per layer; got "
+                        f"{type(gradients).__name__}")
+    if len(gradients) != len(weights):
         raise ValueError(f"gradients must hold one (weight gradient, bias gradient) pair per layer: the network has "
-                         f"{len(weights)} layers, gradients is {type(gradients).__name__} of "
-                         f"{len(gradients) if hasattr(gradients, '__len__') else 'no'} entries")
+                         f"{len(weights)} layers, gradients has {len(gradients)} pairs")
     checked = []
     for l, (w, b, pair) in enumerate(zip(weights, biases, gradients)):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:

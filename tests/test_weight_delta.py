@@ -78,7 +78,7 @@ def test_update_refuses_bad_learning_rates(rate, kind, message):
 def test_update_refuses_gradients_that_do_not_fit():
     weights, biases = init_weights([3, 4, 2], seed=0)
     good = [(np.zeros((3, 4)), np.zeros(4)), (np.zeros((4, 2)), np.zeros(2))]
-    with pytest.raises(ValueError, match="gradients must hold one .* pair per layer: the network has 2 layers, gradients is list of 1 entries"):
+    with pytest.raises(ValueError, match="gradients must hold one .* pair per layer: the network has 2 layers, gradients has 1 pairs"):
         update(weights, biases, good[:1])
     with pytest.raises(ValueError, match=r"gradients\[1\] has shapes \(2, 4\) and \(2,\), but layer 1 has "
                                          r"weights \(4, 2\)"):
