@@ -91,7 +91,7 @@ def _update(weights, biases, gradients, eta):
         b += eta * g_b
 
 
-# --- chapters/02_weight_delta.ipynb, cell 21 ---
+# --- chapters/02_weight_delta.ipynb, cell 30 ---
 from backprop.forward import error, forward
 from backprop.running_example import running_network
 
