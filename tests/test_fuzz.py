@@ -131,6 +131,13 @@ def check_call(function, arguments, bad_name, names, others=()):
         plt.close("all")
 
 
+def corrupt_one(arguments, data):
+    """Replace one argument, drawn at random, by a value from the pool of mistakes; return its name."""
+    bad_name = data.draw(st.sampled_from(sorted(arguments)), label="argument")
+    arguments[bad_name] = data.draw(st.sampled_from(BAD), label="bad value")
+    return bad_name
+
+
 FUNCTIONS = [name for name in backprop.__all__ if name not in ("running_network", "load_iris")]
 FUZZ = settings(max_examples=25, derandomize=True, database=None, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -141,8 +148,7 @@ FUZZ = settings(max_examples=25, derandomize=True, database=None, deadline=None,
 @given(data=st.data())
 def test_a_public_function_refuses_bad_arguments_by_name_or_returns_finite_results(name, data):
     function, arguments, aliases = valid_arguments(name)
-    bad_name = data.draw(st.sampled_from(sorted(arguments)), label="argument")
-    arguments[bad_name] = data.draw(st.sampled_from(BAD), label="bad value")
+    bad_name = corrupt_one(arguments, data)
     check_call(function, arguments, bad_name, aliases.get(bad_name, [bad_name]))
 
 
@@ -154,8 +160,7 @@ METHODS = ["forward", "error", "accuracy", "gradients", "step", "update", "train
 @given(data=st.data())
 def test_a_network_method_refuses_bad_arguments_by_name_or_returns_finite_results(method, data):
     net, function, arguments = network_method_arguments(method)
-    bad_name = data.draw(st.sampled_from(sorted(arguments)), label="argument")
-    arguments[bad_name] = data.draw(st.sampled_from(BAD), label="bad value")
+    bad_name = corrupt_one(arguments, data)
     check_call(function, arguments, bad_name, [bad_name], others=[net.weights, net.biases])
 
 
