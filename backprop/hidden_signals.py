@@ -90,7 +90,7 @@ def _hidden_signals(delta, w, h, activation):
     return back
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 30 ---
+# --- chapters/07_hidden_signals.ipynb, cell 34 ---
 def activation_curves(activation="tanh", incoming=1.0, z=None):
     """A hidden activation, its derivative and the signal it passes back, as the node's sum varies.
 

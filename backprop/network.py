@@ -315,7 +315,7 @@ class Network:
                      learning_rate, epochs, batch_size, seed, momentum, rule, report_every)
 
 
-# --- chapters/08_training.ipynb, cell 38 ---
+# --- chapters/08_training.ipynb, cell 41 ---
 from backprop.data import load_iris
 
 

@@ -94,3 +94,23 @@ def test_the_package_reproduces_the_demo_exactly():
     for a, b in zip(weights + biases, plain_weights + plain_biases):
         np.testing.assert_allclose(a, b, rtol=0, atol=1e-10)
     assert len(plain_printed) == 7 and float(plain_printed[-1]) >= 0.9  # the demo learns: test accuracy at least 0.9
+
+
+def demo_file_text(items):
+    """The split in the format of the demo's data files: four measurements with one decimal, then the 0/1 targets."""
+    return "".join(",".join([*(f"{v:.1f}" for v in X[n]), *(f"{t:.0f}" for t in T[n])]) + "\n" for n in items)
+
+
+def test_the_split_is_byte_for_byte_the_demo_data_files():
+    # SHA-256 of irisTrainData.txt and irisTestData.txt in github.com/leestott/IrisData (commit c3ddeaa, 4 July
+    # 2017), the files the published demo program reads; chapter 8 says the split is identical to them.
+    import hashlib
+
+    published = {"train": "09acbb43c9b70f70b49b2d6f93c9bd4947770c81e100c1f348bf5d987ff91ccd",
+                 "test": "93d8d4fcbad395870c334508cca44c3097a7ba92100e7090c791e2594747e3ab"}
+    for name, items in [("train", TRAIN), ("test", TEST)]:
+        text = demo_file_text(items)
+        assert len(text.splitlines()) == len(items)
+        assert hashlib.sha256(text.encode()).hexdigest() == published[name], name
+    # the hash is sensitive to the split: the first 30 of each species (the post's wording) is another file
+    assert hashlib.sha256(demo_file_text(np.r_[0:30, 50:80, 100:130]).encode()).hexdigest() != published["train"]

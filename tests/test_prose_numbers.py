@@ -24,6 +24,9 @@ NOT_PROSE = re.compile(r"`[^`\n]*`|\{eq\}`[^`]*`|\(eq-[\w-]+\)|\]\([^)]*\)|^:lab
 EXEMPT = {
     "00_introduction.ipynb": {"2017": "the year of the cited blog post"},
     "01_the_goal.ipynb": {"709": "ln of the largest float64 (about 709.78): a constant of the number format"},
+    "07_hidden_signals.ipynb": {"2015": "the year of the cited book"},
+    "08_training.ipynb": {"2017": "a date of the cited post", "2019": "a date of the cited post",
+                          "256": "the name of the hash, SHA-256"},
 }
 
 
@@ -89,3 +92,81 @@ def test_round_constants_code_and_labels_are_not_prose_numbers():
     text = "Use η = 0.05 and 1e-8, `torch==2.13.0`, equation {eq}`eq-111-222`, [a link](https://x.org/2017/06/28)."
     assert prose_numbers(text) == []
     assert prose_numbers("−0.336 and 17.7 and 1024 nodes") == ["0.336", "17.7", "1024"]
+
+
+# Quantitative words. Each use in a chapter's prose is registered here with what backs it: a text the chapter's
+# outputs must contain (the measurement), or "derived:" and where the prose derives it. An unregistered use fails,
+# and so does a registered one whose measurement is no longer printed.
+QUANTITY_WORDS = re.compile(r"\b(?:twice|usually|mostly|(?<!at )most(?! wrong| needed)|often|rarely|seldom|typically|"
+                            r"generally|majority|\w+ times (?:as|larger|smaller|faster|slower|more|less))\b", re.I)
+CLAIMS = {
+    "00_introduction.ipynb": {
+        "define anything twice": "derived: about the book's own structure (a test checks the export), not a measurement",
+    },
+    "03_gradient.ipynb": {
+        "a thousand times larger step": "derived: u^(1/3) for float32 against float64, in the same paragraph",
+        "about a thousand times larger than in float64": "derived: the same ratio of step sizes",
+        "hundred thousand times more accurate": "central is between 1000 and 100000 times more accurate: True",
+    },
+    "05_output_signals.ipynb": {
+        "exactly twice the per-node signal": "ratio exact / per node: [2. 2.]",
+        "still twice the per-node signal": "derived: the exercise asks the reader to predict and compute it",
+        "whiskers most of the rest": "derived: what a box plot's whiskers are",
+        "for most items": "median cosine between per-node and exact signals 0.922",
+    },
+    "06_input_to_hidden.ipynb": {
+        "100 times larger gives its weights gradients 100 times larger": "derived: the gradient is δ_j × x_i (point 6)",
+        "10 times larger": "derived: the exercise asks the reader to predict and compute it",
+    },
+    "07_hidden_signals.ipynb": {
+        "(twice)": "derived: counts calls in the exercise's recipe",
+        "(three times)": "derived: counts calls in the exercise's recipe",
+    },
+    "08_training.ipynb": {
+        "How often does a start get stuck": "stuck 17 of 40",
+        "nearly as often, and mostly from the same starts": "stuck with momentum and also stuck without: 14",
+        "only a few times slower": "ratio",
+        "ten times smaller rate": "derived: η = 0.005 against 0.05, in the code",
+        "ten times larger, as if η were ten times larger": "derived: 1 / (1 − 0.9) = 10, in the same solution",
+    },
+    "91_speed.ipynb": {
+        "mostly per-operation overhead": "4-7-3",
+        "most of all for the smallest steps": "derived: a fixed interruption is a larger share of a shorter step",
+    },
+}
+
+
+def claims_in(markdown):
+    """Each quantitative word in the prose with the line around it, whitespace collapsed."""
+    text = " ".join(NOT_PROSE.sub(" ", markdown).split())
+    return [(m.group(0), text[max(0, m.start() - 80):m.end() + 80]) for m in QUANTITY_WORDS.finditer(text)]
+
+
+def unbacked(cells, registered):
+    markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    printed = "\n".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+                        for c in cells if c["cell_type"] == "code" for o in c.get("outputs", []))
+    problems = [f"unregistered {word!r} in: …{around}…" for word, around in claims_in(markdown)
+                if not any(phrase in around for phrase in registered)]
+    text = " ".join(markdown.split())
+    for phrase, backing in registered.items():
+        if phrase not in text:
+            problems.append(f"registered claim {phrase!r} is no longer in the prose: remove it from CLAIMS")
+        elif not backing.startswith("derived:") and backing not in printed:
+            problems.append(f"claim {phrase!r} is backed by {backing!r}, which no output prints any more")
+    return problems
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_quantitative_word_is_backed_by_a_measurement_or_a_derivation(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    problems = unbacked(cells, CLAIMS.get(path.name, {}))
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_a_planted_quantitative_word_is_caught():
+    planted = [cell("markdown", "Momentum usually helps, and the error halves twice as fast."),
+               cell("code", "print(r)", "ratio 2.0\n")]
+    assert len(unbacked(planted, {})) == 2
+    assert unbacked(planted, {"usually helps": "ratio 2.0", "twice as fast": "derived: see above"}) == []
+    assert len(unbacked(planted, {"usually helps": "ratio 3.0", "twice as fast": "derived: see above"})) == 1

@@ -120,3 +120,40 @@ def test_signals_refuse_bad_input():
     weights, biases, X, T = problem([3, 4, 2], 0, "softmax", 3)
     with pytest.raises(ValueError, match=r"t must have 2 values per item \(its last axis\), got shape \(3, 3\)"):
         backward(X, np.zeros((3, 3)), weights, biases)
+
+
+ACTIVATIONS = {"tanh": tanh, "logistic": logistic, "relu": relu}
+OUTPUTS = {"softmax": softmax, "logistic": logistic, "identity": lambda z: z.copy()}
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+@pytest.mark.parametrize("output, kind", PAIRS)
+def test_layer_equations_against_central_differences_on_the_sums(hidden, output, kind):
+    """Chapter 7's equations for any number of layers, with the signals measured as −∂E/∂z^(l) on the sums.
+
+    For one item the bias gradients of backward are the signals δ^(l); each must equal the measured −∂E/∂z^(l),
+    obey δ^(l) = (δ^(l+1) W^(l+1)ᵀ) ⊙ f′(z^(l)) below the top, and give G^(l) = a^(l−1)ᵀ δ^(l).
+    """
+    sizes = [3, 5, 4, 3, 2]
+    weights, biases, X, T = problem(sizes, 17, output, 1)
+    x, t = X[0], T[0]
+    L = len(sizes) - 1
+    a = forward(x, weights, biases, hidden, output)
+    pairs = backward(x, t, weights, biases, hidden, output, kind)
+    f, g = ACTIVATIONS[hidden], OUTPUTS[output]
+
+    def error_from_sums(l, z):
+        if l == L:
+            return error(t, g(z), kind, output)
+        return error(t, forward(f(z), weights[l:], biases[l:], hidden, output)[-1], kind, output)
+
+    for l in range(L, 0, -1):
+        z = a[l - 1] @ weights[l - 1] + biases[l - 1]
+        measured = numerical_gradient(lambda: error_from_sums(l, z), z)
+        delta = pairs[l - 1][1]
+        assert worst_relative_error(delta, measured) < 1e-6, (l, delta, measured)
+        assert np.allclose(pairs[l - 1][0], np.outer(a[l - 1], delta), rtol=1e-12, atol=1e-15)
+        if l < L:
+            above = pairs[l][1]
+            expected = (above @ weights[l].T) * hidden_derivative(a[l], hidden)
+            assert np.allclose(delta, expected, rtol=1e-12, atol=1e-15)
