@@ -170,7 +170,9 @@ def check_learning_rate(learning_rate, name="learning_rate"):
 
 def check_positive_int(name, value):
     """Check that a count (epochs, batch size, ...) is a positive int; returns it as an int."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be a positive int, got {type(value).__name__}: {value!r}")
+    if value < 1:
         raise ValueError(f"{name} must be a positive int, got {value!r}")
     return int(value)
 

@@ -149,7 +149,7 @@ def test_bad_data_and_settings_get_clear_errors():
         (lambda: net.gradients(X, T, rule="diagonal"), ValueError, r"rule='diagonal' is not one of"),
         (lambda: net.accuracy("iris", T), TypeError, "X must be an array of numbers"),
         (lambda: net.train(X, T, epochs=0), ValueError, "epochs must be a positive int, got 0"),
-        (lambda: net.train(X, T, epochs=2.5), ValueError, "epochs must be a positive int, got 2.5"),
+        (lambda: net.train(X, T, epochs=2.5), TypeError, "epochs must be a positive int, got float: 2.5"),
         (lambda: net.train(X, T, batch_size=0), ValueError, "batch_size must be a positive int, got 0"),
         (lambda: net.train(X, T, learning_rate=-1), ValueError, "learning_rate must be positive and finite"),
         (lambda: net.train(X, T, momentum=1.0), ValueError, r"momentum must be a number in \[0, 1\), got 1.0"),
