@@ -6,7 +6,8 @@
 2. With ``hide_solutions: true`` sphinx-exercise drops a gated solution's start but keeps its end node, and the build
    crashes ("departing unknown node type: solution_end_node", sphinx-exercise issue #89). Here the start directive
    leaves a marker instead, and ``DropHiddenSolutions`` removes everything from the marker to the end node.
-3. nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` lines are for the grader, not the reader:
+3. nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (and ``HIDDEN TESTS``) lines are for the grader, not the
+   reader:
    ``StripSolutionMarkers`` removes them from the code shown in the book.
 """
 
@@ -17,7 +18,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx_exercise.directive import SolutionStartDirective
 from sphinx_exercise.nodes import solution_end_node
 
-MARKER_LINE = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", flags=re.M)
+MARKER_LINE = re.compile(r"^[ \t]*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)[ \t]*\n?", flags=re.M)
 
 
 def drop_duplicate_scripts(app, pagename, templatename, context, doctree):

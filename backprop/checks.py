@@ -154,7 +154,9 @@ def check_layer_sizes(layer_sizes):
     if sizes is None or len(sizes) < 2:
         raise ValueError(f"layer_sizes must be a list of at least two sizes (inputs, ..., outputs), got {layer_sizes!r}")
     for l, n in enumerate(sizes):
-        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or n < 1:
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)):
+            raise TypeError(f"layer_sizes[{l}] must be a positive int, got {type(n).__name__}: {n!r}")
+        if n < 1:
             raise ValueError(f"layer_sizes[{l}] must be a positive int, got {n!r}")
     return [int(n) for n in sizes]
 

@@ -147,12 +147,14 @@ def test_init_weights_is_seeded_shaped_and_bounded():
         assert np.all(np.abs(w) <= limit) and np.abs(w).max() > 0.5 * limit
 
 
-@pytest.mark.parametrize("sizes, message", [
-    ([3], "at least two sizes"), (5, "at least two sizes"), ([3, 0, 2], r"layer_sizes\[1\] must be a positive int"),
-    ([3, 2.5, 2], r"layer_sizes\[1\]"), ([3, True], r"layer_sizes\[1\]"),
+@pytest.mark.parametrize("sizes, kind, message", [
+    ([3], ValueError, "at least two sizes"), (5, ValueError, "at least two sizes"),
+    ([3, 0, 2], ValueError, r"layer_sizes\[1\] must be a positive int"),
+    ([3, 2.5, 2], TypeError, r"layer_sizes\[1\] must be a positive int, got float"),
+    ([3, True], TypeError, r"layer_sizes\[1\]"),
 ])
-def test_init_weights_refuses_bad_layer_sizes(sizes, message):
-    with pytest.raises(ValueError, match=message):
+def test_init_weights_refuses_bad_layer_sizes(sizes, kind, message):
+    with pytest.raises(kind, match=message):
         init_weights(sizes)
 
 

@@ -21,7 +21,7 @@ def net():
 
 CASES = {  # row: (argument named in the message, error type, the refused call)
     1: ("layer_sizes", ValueError, lambda: Network([4])),
-    2: ("layer_sizes", ValueError, lambda: Network([4, 2.5, 3])),
+    2: ("layer_sizes", ValueError, lambda: Network([4, 0, 3])),
     3: ("hidden", ValueError, lambda: Network([4, 7, 3], hidden="sigmoid")),
     4: ("output", ValueError, lambda: Network([4, 7, 3], output="linear")),
     5: ("error", ValueError, lambda: Network([4, 7, 3], error="mse")),

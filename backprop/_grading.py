@@ -1,0 +1,521 @@
+"""The checks behind the book's graded exercises (kept by hand; not part of the course's API).
+
+Each chapter's graded test cell calls ``check(exercise, answer)`` on a visible case, which the student can use while
+working, and, inside nbgrader's hidden-test block, ``check(exercise, answer, hidden=True)`` on cases drawn afresh at
+grading time (new entropy on every run: other shapes, one item and batches, several arrays), so that no answer
+fitted to the visible case can pass. Every check
+
+- calls the answer on copies and fails if it changed one of its arguments;
+- checks the type and shape of what comes back before using it;
+- where the exercise asks for a method, fails if the answer calls the package function it replaces;
+- compares with a reference computed by the package's own functions, and when the answer is wrong, compares it
+  with the results of the classic mistakes, so that the message names the mistake instead of only saying "wrong".
+
+Messages say what is wrong and where to look; none gives the solution. ``tests/graded/`` holds a catalogue of right
+and wrong answers, and ``tests/test_graded.py`` grades it through nbgrader.
+"""
+
+import contextlib
+import copy
+import inspect
+import io
+import sys
+import tokenize
+
+import numpy as np
+
+__all__ = ["check", "EXERCISES"]
+
+
+class Wrong(AssertionError):
+    """A graded answer is wrong: the message names the mistake."""
+
+
+# --- helpers shared by every exercise -------------------------------------------------------------------------
+
+
+def _rng(hidden):
+    """The visible cases come from a fixed seed; the hidden ones from fresh entropy, different on every run."""
+    return np.random.default_rng(None if hidden else 2024)
+
+
+def _same(a, b):
+    """a and b hold the same values (arrays, lists of arrays, tuples, networks), exactly."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.shape(a) == np.shape(b) and np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if hasattr(a, "weights") and hasattr(a, "biases"):
+        return _same(a.weights, b.weights) and _same(a.biases, b.biases)
+    return a is b or a == b
+
+
+def _call(answer, name, arguments, where):
+    """The answer's result on copies of the arguments; fails if it changed one, or if it raised."""
+    kept = {label: copy.deepcopy(value) for label, value in arguments.items()}
+    given = {label: copy.deepcopy(value) for label, value in arguments.items()}
+    try:
+        result = answer(*given.values())
+    except Wrong:
+        raise
+    except Exception as problem:  # the student's code failed: say where, keep numpy's words
+        raise Wrong(f"{name} raised {type(problem).__name__} {where}: {problem}") from problem
+    for label in arguments:
+        if not _same(given[label], kept[label]):
+            raise Wrong(f"{name} changed its argument `{label}` {where}: it must leave what it is given unchanged "
+                        f"(an in-place operation such as `+=`, `-=`, `/=` or `*=` on an argument, or on a view of "
+                        f"one, writes into the caller's array; work on a new array instead)")
+    return result
+
+
+def _array(value, name, where):
+    """The answer's result as a float array, or a clear message if it is not numbers."""
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise Wrong(f"{name} should return an array of numbers {where}, not {type(value).__name__}") from None
+    return array
+
+
+def _pair(value, name, where):
+    """The answer's result as a pair (g_w, g_b), checked before unpacking."""
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        what = f"a {type(value).__name__} of length {len(value)}" if isinstance(value, (tuple, list)) else \
+            type(value).__name__
+        raise Wrong(f"{name} should return the pair (g_w, g_b) {where}, not {what}")
+    return _array(value[0], name, where), _array(value[1], name, where)
+
+
+def _close(a, b, rtol=1e-9, atol=1e-12):
+    return np.shape(a) == np.shape(b) and bool(np.allclose(a, b, rtol=rtol, atol=atol))
+
+
+@contextlib.contextmanager
+def _forbidden(answer, names, exercise):
+    """Within the block, the package functions `names` raise if the answer calls them (by any route)."""
+    import backprop
+
+    def refuse(name):
+        def refused(*args, **kwargs):
+            raise Wrong(f"the exercise asks you to compute this yourself, without calling `{name}` ({exercise})")
+        return refused
+
+    places = [getattr(answer, "__globals__", {})] + [vars(m) for key, m in list(sys.modules.items())
+                                                     if key == "backprop" or key.startswith("backprop.")]
+    saved = []
+    for place in places:
+        for name in names:
+            if name in place and getattr(place[name], "__module__", "").startswith("backprop"):
+                saved.append((place, name, place[name]))
+                place[name] = refuse(name)
+    try:
+        yield
+    finally:
+        for place, name, value in reversed(saved):
+            place[name] = value
+    del backprop
+
+
+def _uses_loops(answer):
+    """True if the answer's source has a `for` or `while` loop (None if its source cannot be read)."""
+    try:
+        source = inspect.getsource(answer)
+    except (OSError, TypeError):
+        return None
+    words = {token.string for token in tokenize.generate_tokens(io.StringIO(source).readline)
+             if token.type == tokenize.NAME}
+    return bool(words & {"for", "while"})
+
+
+# --- chapter 1: item_errors(T, O) -------------------------------------------------------------------------------
+
+
+def _item_errors(answer, hidden):
+    from backprop import cross_entropy, softmax
+
+    rng = _rng(hidden)
+    shapes = [(3, 2)] if not hidden else [(1, 2), (int(rng.integers(2, 7)), int(rng.integers(3, 6))), (4, 4)]
+    for n_items, n_outputs in shapes:
+        O = softmax(rng.normal(size=(n_items, n_outputs)))
+        T = np.eye(n_outputs)[rng.integers(n_outputs, size=n_items)]
+        where = f"for a batch of {n_items} item(s) with {n_outputs} outputs"
+        got = _array(_call(answer, "item_errors", {"T": T, "O": O}, where), "item_errors", where)
+        expected = np.array([cross_entropy(T[n], O[n]) for n in range(n_items)])
+        if got.shape != expected.shape:
+            hint = ("one value per output: sum each item's row (over its outputs), not each column"
+                    if got.shape == (n_outputs,) else
+                    "a single number: return one error per item, not their mean or their sum" if got.shape == () else
+                    "one value per item (a 1-D array)")
+            raise Wrong(f"item_errors returned shape {got.shape} {where}, expected ({n_items},): {hint}")
+        if _close(got, -expected):
+            raise Wrong(f"wrong sign {where}: a cross-entropy is −Σ t ln o, never negative")
+        if _close(got, expected / n_outputs):
+            raise Wrong(f"{where}: that is the mean over the outputs; an item's error is the sum over its outputs")
+        if _close(got, expected / np.log(10)):
+            raise Wrong(f"{where}: that is the base-10 logarithm; cross-entropy uses the natural logarithm, np.log")
+        if n_items == n_outputs and _close(got, -np.sum(T * np.log(O), axis=0)):
+            raise Wrong(f"{where}: that sums over the items (down each column); sum over each item's outputs")
+        if not _close(got, expected):
+            raise Wrong(f"item_errors gives the wrong values {where}: an item's error is −Σ_k t_k ln o_k over its "
+                        f"own row")
+
+
+# --- chapter 2: bias_step(b, delta, eta) ------------------------------------------------------------------------
+
+
+def _bias_step(answer, hidden):
+    rng = _rng(hidden)
+    cases = [(np.array([0.1, -0.2]), np.array([1.0, -3.0]), 0.5)] if not hidden else [
+        (rng.normal(size=k), rng.normal(size=k), float(rng.uniform(0.01, 0.9))) for k in (1, 3, 6)]
+    for b, delta, eta in cases:
+        where = f"for {len(b)} bias(es) and η = {eta:.3g}"
+        got = _array(_call(answer, "bias_step", {"b": b, "delta": delta, "eta": eta}, where), "bias_step", where)
+        if got.shape != b.shape:
+            raise Wrong(f"bias_step returned shape {got.shape} {where}: expected one new bias per node, {b.shape}")
+        if _close(got, b - eta * delta):
+            raise Wrong(f"wrong sign {where}: the book adds the delta, b + η δ (chapter 2)")
+        if _close(got, b + delta):
+            raise Wrong(f"the learning rate is missing {where}: the delta is η δ")
+        if _close(got, eta * delta):
+            raise Wrong(f"{where}: that is the delta alone; return the new biases, b plus the delta")
+        if _close(got, b + eta ** 2 * delta) or _close(got, b + eta * delta ** 2):
+            raise Wrong(f"{where}: something is squared; the delta is η δ")
+        if not _close(got, b + eta * delta, rtol=1e-12):
+            raise Wrong(f"bias_step gives the wrong values {where}: each bias moves by η times its node's signal")
+
+
+# --- chapter 3: forward_difference_gradient(E, params, step) ----------------------------------------------------
+
+
+def _forward_difference(answer, hidden):
+    rng = _rng(hidden)
+    if not hidden:
+        cases = [([np.array([0.5, -1.0, 2.0])], 1e-2)]
+    else:
+        cases = [([rng.normal(size=3)], 1e-3), ([rng.normal(size=(2, 3)), rng.normal(size=4)], 1e-3),
+                 ([rng.normal(size=(3, 2))], float(rng.uniform(1e-4, 1e-2)))]
+    for params, step in cases:
+        weights = [float(c) for c in rng.uniform(0.5, 2.0, size=len(params))]
+        shapes = ", ".join(str(p.shape) for p in params)
+        where = f"for params of shape(s) {shapes} and step {step:.3g}"
+        original = [p.copy() for p in params]
+
+        def E():
+            return float(sum(c * np.sum(p ** 3) for c, p in zip(weights, params)))
+
+        try:
+            got = answer(E, params, step)
+        except Exception as problem:
+            raise Wrong(f"forward_difference_gradient raised {type(problem).__name__} {where}: {problem}") from None
+        if not all(np.allclose(p, q, rtol=1e-12, atol=1e-15) for p, q in zip(params, original)):
+            raise Wrong(f"{where}: the parameters are not back where they were; put every entry back after "
+                        f"nudging it")
+        if not isinstance(got, (list, tuple)):
+            raise Wrong(f"forward_difference_gradient should return a list with one array per array in params "
+                        f"{where}, not {type(got).__name__}")
+        if len(got) != len(params):
+            raise Wrong(f"{where}: got {len(got)} gradient(s) for {len(params)} array(s); return one per array "
+                        f"(is the list started inside the loop over the arrays?)")
+        for p, c, g in zip(original, weights, got):
+            g = _array(g, "forward_difference_gradient", where)
+            if g.shape != p.shape:
+                raise Wrong(f"{where}: a gradient has shape {g.shape}; each is shaped like its array, {p.shape}")
+            one_sided = -c * (3 * p ** 2 + 3 * p * step + step ** 2)  # −[E(θ + ε) − E(θ)] / ε, exactly
+            if _close(g, -one_sided, rtol=1e-6):
+                raise Wrong(f"wrong sign {where}: the book's gradient is −∂E/∂θ")
+            if _close(g, -c * (3 * p ** 2 + step ** 2), rtol=1e-6):
+                raise Wrong(f"{where}: that is the central difference; this exercise asks for "
+                            f"[E(θ + ε) − E(θ)] / ε")
+            if _close(g, one_sided * step, rtol=1e-6):
+                raise Wrong(f"{where}: the difference is not divided by the step ε")
+            if not _close(g, one_sided, rtol=1e-6, atol=1e-9):
+                hint = (" (right for 1-D arrays: for a 2-D array, nudge each entry, every index of its shape, "
+                        "not a whole row)" if p.ndim == 2 else "")
+                raise Wrong(f"forward_difference_gradient gives the wrong values {where}{hint}")
+
+
+# --- chapter 4: weight_gradients_loops(signals, inputs) ---------------------------------------------------------
+
+
+def _weight_gradients_loops(answer, hidden):
+    from backprop import weight_gradients
+
+    if _uses_loops(answer) is False:
+        raise Wrong("weight_gradients_loops has no loop: the exercise asks for plain Python loops over items, "
+                    "inputs and nodes")
+    rng = _rng(hidden)
+    shapes = [(5, 2, 3)] if not hidden else [(1, 3, 2), (int(rng.integers(2, 8)), 4, 3), (6, 3, 3)]
+    for n_items, n_nodes, n_inputs in shapes:
+        signals, inputs = rng.normal(size=(n_items, n_nodes)), rng.normal(size=(n_items, n_inputs))
+        where = f"for {n_items} item(s), {n_inputs} inputs and {n_nodes} nodes"
+        with _forbidden(answer, ["weight_gradients"], "plain loops, from the summary's sentence"):
+            result = _call(answer, "weight_gradients_loops", {"signals": signals, "inputs": inputs}, where)
+        g_w, g_b = _pair(result, "weight_gradients_loops", where)
+        w_ref, b_ref = weight_gradients(signals, inputs)
+        if g_w.shape != w_ref.shape:
+            hint = "transposed: one row per input, one column per node" if g_w.shape == w_ref.shape[::-1] else \
+                "one row per input and one column per node"
+            raise Wrong(f"g_w has shape {g_w.shape} {where}, expected {w_ref.shape}: {hint}")
+        if g_b.shape != b_ref.shape:
+            raise Wrong(f"g_b has shape {g_b.shape} {where}, expected {b_ref.shape}: one entry per node")
+        if n_items > 1 and _close(g_w, w_ref * n_items):
+            raise Wrong(f"{where}: that is the sum over items; the gradient of the batch error is the mean")
+        if n_inputs == n_nodes and _close(g_w, w_ref.T):
+            raise Wrong(f"{where}: g_w is transposed; g_w[a, b] pairs input a with node b")
+        if _close(g_w, -w_ref):
+            raise Wrong(f"wrong sign {where}: a gradient is signal × input, with the summary's sign")
+        if not _close(g_w, w_ref):
+            raise Wrong(f"g_w is wrong {where}: g_w[a, b] is the mean over items of inputs[n, a] × signals[n, b]")
+        if n_items > 1 and _close(g_b, b_ref * n_items):
+            raise Wrong(f"g_b {where}: that is the sum over items; a bias's gradient is its node's mean signal")
+        if not _close(g_b, b_ref):
+            raise Wrong(f"g_b is wrong {where}: a bias's gradient is the mean signal of its node (its input is 1)")
+
+
+# --- chapter 5: signals_by_jacobian(T, O, kind) -----------------------------------------------------------------
+
+
+def _signals_by_jacobian(answer, hidden):
+    from backprop import error_derivative, output_signals, softmax
+
+    rng = _rng(hidden)
+    shapes = [(4, 3)] if not hidden else [(1, 2), (int(rng.integers(2, 7)), int(rng.integers(3, 6)))]
+    for n_items, n_outputs in shapes:
+        O = softmax(rng.normal(size=(n_items, n_outputs)))
+        T = np.eye(n_outputs)[rng.integers(n_outputs, size=n_items)]
+        for kind in ("cross_entropy", "squared_error"):
+            where = f"for kind={kind!r}, {n_items} item(s) and {n_outputs} outputs"
+            with _forbidden(answer, ["output_signals"], "through the Jacobian, with error_derivative, "
+                                                        "softmax_jacobian and np.einsum"):
+                result = _call(answer, "signals_by_jacobian", {"T": T, "O": O, "kind": kind}, where)
+            got = _array(result, "signals_by_jacobian", where)
+            exact = output_signals(T, O, "softmax", kind)
+            diagonal = -error_derivative(T, O, kind, "softmax") * O * (1 - O)  # ∂o_k/∂z_k alone
+            if got.shape != exact.shape:
+                raise Wrong(f"signals_by_jacobian returned shape {got.shape} {where}: one signal per item and "
+                            f"output, {exact.shape}")
+            if _close(got, -exact, rtol=1e-8):
+                raise Wrong(f"wrong sign {where}: a signal is −∂E/∂z")
+            if n_items > 1 and _close(got, exact / n_items, rtol=1e-8):
+                raise Wrong(f"{where}: the signals are divided by the number of items; a signal belongs to one "
+                            f"item (the batch mean comes later, in the gradients)")
+            if _close(got, diagonal, rtol=1e-8):
+                raise Wrong(f"{where}: only the diagonal of the Jacobian is used (for squared error, that is the "
+                            f"summary's per-node rule); sum over every output m")
+            other = output_signals(T, O, "softmax", "cross_entropy" if kind == "squared_error" else "squared_error")
+            if _close(got, other, rtol=1e-8):
+                raise Wrong(f"{where}: these are the signals of the other error function; pass `kind` on to "
+                            f"error_derivative")
+            if not _close(got, exact, rtol=1e-8, atol=1e-14):
+                raise Wrong(f"signals_by_jacobian gives the wrong values {where}: sum over the outputs m, with "
+                            f"∂E/∂o_m and the Jacobian's row m, column k")
+
+
+# --- chapter 6: gradients_from_signals(values, signals) ---------------------------------------------------------
+
+
+def _gradients_from_signals(answer, hidden):
+    from backprop import forward, init_weights, weight_gradients
+
+    rng = _rng(hidden)
+    cases = [([3, 4, 2], None)] if not hidden else [
+        ([3, 5, 4, 2], None), ([2, 3, 3, 4, 2], int(rng.integers(2, 6))), ([4, 6, 3], 1)]
+    for sizes, n_items in cases:
+        weights, biases = init_weights(sizes, seed=int(rng.integers(1000)))
+        x = rng.normal(size=sizes[0] if n_items is None else (n_items, sizes[0]))
+        values = forward(x, weights, biases)
+        signals = [rng.normal(size=v.shape) for v in values[1:]]
+        where = (f"for a {'-'.join(map(str, sizes))} network and "
+                 f"{'one item' if n_items is None else f'a batch of {n_items}'}")
+        result = _call(answer, "gradients_from_signals", {"values": values, "signals": signals}, where)
+        if not isinstance(result, (list, tuple)):
+            raise Wrong(f"gradients_from_signals should return a list of (g_w, g_b) pairs {where}, "
+                        f"not {type(result).__name__}")
+        layers = len(sizes) - 1
+        if len(result) != layers:
+            raise Wrong(f"{where}: got {len(result)} pair(s) for {layers} layers of weights: one pair per layer, "
+                        f"for any number of layers")
+        pairs = [_pair(p, "gradients_from_signals", f"{where}, layer {l}") for l, p in enumerate(result)]
+        reference = [weight_gradients(signals[l], values[l]) for l in range(layers)]
+        if all(_close(g_w, r_w) and _close(g_b, r_b)
+               for (g_w, g_b), (r_w, r_b) in zip(pairs[::-1], reference)) and layers > 1:
+            raise Wrong(f"{where}: the pairs are in reverse order; return them input side first")
+        for l, ((g_w, g_b), (r_w, r_b)) in enumerate(zip(pairs, reference)):
+            if g_w.shape != r_w.shape:
+                hint = " (transposed: which argument of weight_gradients is the signals?)" \
+                    if g_w.shape == r_w.shape[::-1] else " (which values feed this layer?)"
+                raise Wrong(f"{where}, layer {l}: g_w has shape {g_w.shape}, but it is shaped like the weights, "
+                            f"{r_w.shape}{hint}")
+            if not _close(g_w, r_w):
+                raise Wrong(f"{where}, layer {l}: g_w is wrong: the weights of a layer are fed by the values of "
+                            f"the layer below them and point to the nodes whose signals are signals[{l}]")
+            if not _close(g_b, r_b):
+                raise Wrong(f"{where}, layer {l}: g_b is wrong: a bias's input is 1, so its gradient is its "
+                            f"node's (mean) signal")
+
+
+# --- chapter 7: two_hidden_backward(x, t, weights, biases) ------------------------------------------------------
+
+
+def _two_hidden_variants(x, t, weights, biases):
+    """The results of classic mistakes, by name, computed with the package's pieces."""
+    from backprop import forward, hidden_signals, output_signals, weight_gradients
+
+    v0, v1, v2, o = forward(x, weights, biases, "tanh", "softmax")
+    d3 = output_signals(t, o, "softmax", "cross_entropy")
+    n = 1 if np.ndim(x) == 1 else len(x)
+
+    def pairs(d1, d2):
+        return [weight_gradients(d1, v0), weight_gradients(d2, v1), weight_gradients(d3, v2)]
+
+    d2 = hidden_signals(d3, weights[2], v2, "tanh")
+    no_derivative2 = d3 @ weights[2].T
+    of_output2 = (d3 @ weights[2].T) * (1 - np.tanh(v2) ** 2)
+    literal2 = np.sum(d3, axis=-1, keepdims=True) * (1 - v2 ** 2)
+    variants = {
+        "the hidden signals miss the activation's derivative f′(z) = 1 − h²":
+            pairs(no_derivative2 @ weights[1].T, no_derivative2),
+        "f′ is applied to the node's output h instead of its sum z (for tanh, f′(z) = 1 − h²)":
+            pairs((of_output2 @ weights[1].T) * (1 - np.tanh(v1) ** 2), of_output2),
+        "the summary's literal hidden signals, a plain sum without the weights (chapter 7 shows why it fails)":
+            pairs(np.sum(literal2, axis=-1, keepdims=True) * (1 - v1 ** 2), literal2),
+    }
+    if n > 1:
+        reference = pairs(hidden_signals(d2, weights[1], v1, "tanh"), d2)
+        variants["that is the sum over items; the gradient of the batch error is the mean"] = [
+            (g_w * n, g_b * n) for g_w, g_b in reference]
+    return variants
+
+
+def _two_hidden_backward(answer, hidden):
+    from backprop import backward, init_weights, softmax
+
+    rng = _rng(hidden)
+    if not hidden:
+        cases = [([4, 3, 5, 3], 6)]
+    else:
+        cases = [([3, 5, 4, 2], None), ([int(rng.integers(2, 5)), 4, 3, 3], int(rng.integers(2, 7))),
+                 ([2, 3, 4, 4], 1)]
+    for sizes, n_items in cases:
+        weights, biases = init_weights(sizes, seed=int(rng.integers(1000)))
+        biases = [b + rng.normal(scale=0.2, size=b.shape) for b in biases]
+        shape = sizes[0] if n_items is None else (n_items, sizes[0])
+        x = rng.normal(size=shape)
+        t = np.eye(sizes[-1])[rng.integers(sizes[-1], size=None if n_items is None else n_items)]
+        where = (f"for a {'-'.join(map(str, sizes))} network and "
+                 f"{'one item (1-D x and t)' if n_items is None else f'a batch of {n_items} item(s)'}")
+        with _forbidden(answer, ["backward"], "step by step, without calling backward"):
+            result = _call(answer, "two_hidden_backward", {"x": x, "t": t, "weights": weights, "biases": biases},
+                           where)
+        if not isinstance(result, (list, tuple)):
+            raise Wrong(f"two_hidden_backward should return a list of three (g_w, g_b) pairs {where}, "
+                        f"not {type(result).__name__}")
+        if len(result) != 3:
+            raise Wrong(f"{where}: got {len(result)} pair(s); return one (g_w, g_b) pair per layer of weights, 3")
+        pairs = [_pair(p, "two_hidden_backward", f"{where}, layer {l}") for l, p in enumerate(result)]
+        reference = backward(x, t, weights, biases, "tanh", "softmax", "cross_entropy")
+        for l, ((g_w, g_b), (r_w, r_b)) in enumerate(zip(pairs, reference)):
+            if g_w.shape != r_w.shape or g_b.shape != r_b.shape:
+                raise Wrong(f"{where}, layer {l}: shapes {g_w.shape} and {g_b.shape}, expected {r_w.shape} and "
+                            f"{r_b.shape} (g_w is shaped like weights[{l}], g_b like biases[{l}])")
+        if all(_close(g, r) for (g, _), (r, _) in zip(pairs, reference)) and \
+                not all(_close(g, r) for (_, g), (_, r) in zip(pairs, reference)):
+            zero = all(not np.any(g) for _, g in pairs)
+            raise Wrong(f"{where}: the weight gradients are right but the bias gradients are "
+                        f"{'all 0' if zero else 'wrong'}: a bias's gradient is its layer's signal, averaged over "
+                        f"the items")
+        if all(_close(g, -r) for (g, _), (r, _) in zip(pairs, reference)):
+            raise Wrong(f"wrong sign {where}: the book's gradients are −∂E/∂w (signals are t − o for softmax and "
+                        f"cross-entropy)")
+        if all(_close(g_w, r_w) and _close(g_b, r_b) for (g_w, g_b), (r_w, r_b) in zip(pairs, reference)):
+            continue
+        for mistake, variant in _two_hidden_variants(x, t, weights, biases).items():
+            if all(_close(g_w, v_w) and _close(g_b, v_b) for (g_w, g_b), (v_w, v_b) in zip(pairs, variant)):
+                raise Wrong(f"{where}: {mistake}")
+        wrong = [l for l, ((g_w, g_b), (r_w, r_b)) in enumerate(zip(pairs, reference))
+                 if not (_close(g_w, r_w) and _close(g_b, r_b))]
+        right = [l for l in range(3) if l not in wrong]
+        raise Wrong(f"{where}: the gradients of layer(s) {wrong} differ from back-propagation's"
+                    f"{f' (layer(s) {right} are right)' if right else ''}: which signals, and which values, "
+                    f"feed each layer?")
+    del softmax
+
+
+# --- chapter 8: confusion(net, X, T) ----------------------------------------------------------------------------
+
+
+def _confusion(answer, hidden):
+    from backprop import Network
+
+    rng = _rng(hidden)
+    for _ in range(2 if hidden else 1):
+        while True:  # a network and data whose predictions and true classes both cover all three species
+            net = Network([4, 5, 3], seed=int(rng.integers(10_000)))
+            net.weights = [w * 4 for w in net.weights]
+            n_items = int(rng.integers(20, 60)) if hidden else 30
+            X = rng.normal(size=(n_items, 4))
+            T = np.eye(3)[rng.integers(3, size=n_items)]
+            predicted = np.argmax(net.forward(X), axis=1)
+            true = np.argmax(T, axis=1)
+            table = np.zeros((3, 3), dtype=int)
+            for a, b in zip(true, predicted):
+                table[a, b] += 1
+            if np.all(np.bincount(predicted, minlength=3) > 0) and np.all(np.bincount(true, minlength=3) > 0) \
+                    and not np.array_equal(table, table.T):
+                break
+        where = f"for {n_items} items and a network that predicts all three species"
+        got = _array(_call(answer, "confusion", {"net": net, "X": X, "T": T}, where), "confusion", where)
+        if got.shape != (3, 3):
+            raise Wrong(f"confusion returned shape {got.shape} {where}: one row and one column per species, (3, 3)")
+        if np.array_equal(got, table):
+            continue
+        if got.sum() != n_items:
+            raise Wrong(f"{where}: the table adds up to {got.sum():g}, not {n_items}: every item is counted once")
+        if np.array_equal(got, table.T):
+            raise Wrong(f"{where}: the table is transposed: rows are the true species, columns the predicted ones")
+        if np.array_equal(got, np.diag(np.bincount(true, minlength=3))) or \
+                np.array_equal(got, np.diag(np.bincount(predicted, minlength=3))):
+            raise Wrong(f"{where}: only the diagonal is filled: the columns must come from the network's "
+                        f"predictions and the rows from the targets")
+        if any(np.array_equal(got, np.roll(np.roll(table, r, axis=0), c, axis=1))
+               for r in (-1, 0, 1) for c in (-1, 0, 1) if (r, c) != (0, 0)):
+            raise Wrong(f"{where}: the classes are shifted by one: an item of true class a predicted as b is "
+                        f"counted in row a, column b, counting from 0")
+        if np.array_equal(got.sum(axis=1), table.sum(axis=1)) and np.array_equal(got.sum(axis=0),
+                                                                                  table.sum(axis=0)):
+            raise Wrong(f"{where}: the row and column totals are right but the cells are not: count each item "
+                        f"in the cell of its own (true, predicted) pair")
+        raise Wrong(f"confusion counts the wrong items {where}: row = true species (argmax of T), column = "
+                    f"predicted species (argmax of the network's outputs)")
+
+
+EXERCISES = {
+    "ch1-item-errors": _item_errors,
+    "ch2-bias-step": _bias_step,
+    "ch3-forward-difference": _forward_difference,
+    "ch4-loops": _weight_gradients_loops,
+    "ch5-jacobian": _signals_by_jacobian,
+    "ch6-both-layers": _gradients_from_signals,
+    "ch7-two-hidden": _two_hidden_backward,
+    "ch8-confusion": _confusion,
+}
+
+
+def check(exercise, answer, hidden=False):
+    """Check a graded exercise's answer; raises AssertionError naming the mistake, or returns None.
+
+    Parameters
+    ----------
+    exercise : str
+        The grade id of the exercise's answer cell, for example ``"ch4-loops"``.
+    answer : callable
+        The student's function.
+    hidden : bool
+        False for the visible case; True for the cases drawn afresh at grading time.
+    """
+    if exercise not in EXERCISES:
+        raise ValueError(f"exercise must be one of {sorted(EXERCISES)}, got {exercise!r}")
+    if not callable(answer):
+        raise Wrong(f"the answer must be a function, got {type(answer).__name__}")
+    with np.errstate(all="ignore"):
+        EXERCISES[exercise](answer, hidden)
