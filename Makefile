@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book book-student student test numerics check-site bench export notebooks lab clean
+.PHONY: help setup book book-student student assign autograde feedback scores test numerics check-site bench export \
+	notebooks lab clean
 
 help:
 	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
@@ -13,6 +14,10 @@ help:
 	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
 	@echo "make student    write the student edition (nbgrader: stubs, no solutions, no outputs) into student/"
 	@echo "make book-student  build the book without solutions into _build/student-book/_build/html"
+	@echo "make assign     (instructors) create the gradebook and release/ folder of the assignment 'chapters'"
+	@echo "make autograde  (instructors) grade every notebook in submitted/<student>/chapters/"
+	@echo "make feedback   (instructors) write each student's graded notebooks as HTML into feedback/"
+	@echo "make scores     (instructors) print every student's score per chapter"
 	@echo "make bench      time a training step against PyTorch CPU and the matrix-product floor"
 	@echo "make export     write backprop/ from the chapters' '#| export' cells"
 	@echo "make notebooks  export, then re-execute every chapter in place, in book order (after editing one)"
@@ -34,16 +39,31 @@ book: $(READY)
 # The student edition of every chapter: nbgrader replaces solutions by stubs, clears outputs and keeps the tests;
 # the worked solutions of the book's dropdowns are dropped too (backprop/_nbgrader.py).
 student: $(READY)
-	$(BIN)/nbgrader generate_assignment chapters --force --no-db
+	$(NBGRADER) generate_assignment chapters --force --no-db
 
 # The book with every solution hidden (sphinx-exercise's hide_solutions, made to work with gated solutions by
-# backprop/_sphinx.py), from a copy of _config.yml.
+# backprop/_sphinx.py), from a copy of _config.yml, with no source download and no launch buttons (they would serve
+# the full notebooks).
 book-student: $(READY)
 	mkdir -p _build
-	$(BIN)/python -c "import yaml; c = yaml.safe_load(open('_config.yml')); \
-	c['sphinx']['config']['hide_solutions'] = True; c['title'] += ' (student edition)'; \
-	yaml.safe_dump(c, open('_build/student_config.yml', 'w'), allow_unicode=True, sort_keys=False)"
+	$(BIN)/python -c "from backprop._nbgrader import write_student_book_config; write_student_book_config()"
 	$(BIN)/jupyter-book build . -W -n --keep-going --config _build/student_config.yml --path-output _build/student-book
+
+# Grading with nbgrader (see the instructor's guide). nbgrader runs the `alembic` of the venv to create its database,
+# so the venv's bin/ goes first on the PATH.
+NBGRADER := PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/nbgrader
+
+assign: $(READY)
+	$(NBGRADER) generate_assignment chapters --force
+
+autograde: $(READY)
+	$(NBGRADER) autograde chapters --force
+
+feedback: $(READY)
+	$(NBGRADER) generate_feedback chapters --force
+
+scores: $(READY)
+	$(BIN)/python -c "from backprop._nbgrader import print_scores; print_scores()"
 
 test: $(READY)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

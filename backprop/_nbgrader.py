@@ -52,3 +52,50 @@ def configure(c, root, source="."):
     c.Execute.timeout = 120
     defaults = GenerateAssignment.class_traits()["preprocessors"].default()
     c.GenerateAssignment.preprocessors = [RemoveWorkedSolutions, *defaults]
+
+
+def write_student_book_config(source="_config.yml", target="_build/student_config.yml"):
+    """The configuration of the solution-free book (`make book-student`), from the book's own.
+
+    Solutions hidden (sphinx-exercise's ``hide_solutions``), and nothing that leads to them: no copy of the
+    notebooks' sources (``_sources``, which the download button serves), no download button, no Binder or Colab
+    launch buttons (they open the full notebooks of the repository), no repository or issues button.
+    """
+    import yaml
+
+    with open(source, encoding="utf-8") as handle:
+        config = yaml.safe_load(handle)
+    sphinx = config["sphinx"]["config"]
+    sphinx["hide_solutions"] = True
+    sphinx["html_copy_source"] = False
+    sphinx["html_show_sourcelink"] = False
+    sphinx.setdefault("html_theme_options", {})["use_download_button"] = False
+    config["launch_buttons"] = {"notebook_interface": "classic", "binderhub_url": "", "colab_url": "",
+                                "jupyterhub_url": "", "thebe": False}
+    config["html"] = {**config.get("html", {}), "use_repository_button": False, "use_issues_button": False}
+    config["title"] += " (student edition)"
+    with open(target, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(config, handle, allow_unicode=True, sort_keys=False)
+
+
+def print_scores(root=".", assignment="chapters"):
+    """Print every student's score per chapter, from the gradebook of the course directory `root`."""
+    import os
+
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(f"sqlite:///{os.path.join(os.path.abspath(root), 'gradebook.db')}") as gradebook:
+        notebooks = [notebook.name for notebook in gradebook.find_assignment(assignment).notebooks
+                     if notebook.max_score > 0]
+        print("student".ljust(16) + "".join(name[:14].rjust(16) for name in notebooks) + "total".rjust(10))
+        for student in sorted(s.id for s in gradebook.students):
+            cells, total, out_of = [], 0.0, 0.0
+            for name in notebooks:
+                try:
+                    submission = gradebook.find_submission_notebook(name, assignment, student)
+                except MissingEntry:
+                    cells.append("-".rjust(16))
+                    continue
+                cells.append(f"{submission.score:g} / {submission.max_score:g}".rjust(16))
+                total, out_of = total + submission.score, out_of + submission.max_score
+            print(student.ljust(16) + "".join(cells) + f"{total:g} / {out_of:g}".rjust(10))

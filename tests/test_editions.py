@@ -5,8 +5,8 @@ full marks on every graded cell); in the other, a student submits the student ed
 without crashing the grader). The student edition must hold no solution text and no outputs.
 """
 
+import html as htmlmodule
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import ROOT
+from backprop._nbgrader import write_student_book_config
+from conftest import NBGRADER, ROOT, run_all
 
-NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
 CHAPTERS = sorted((ROOT / "chapters").glob("0[0-9]_*.ipynb"))  # the assignment: introduction and chapters 1-8
 
 
@@ -31,16 +31,6 @@ def make_course(folder):
         "from backprop._nbgrader import configure\n"
         f"configure(get_config(), root={str(folder)!r}, source='source')\n")
     return folder
-
-
-def run_all(commands):
-    """Run commands in parallel (each as (arguments, folder)); returns their completed results."""
-    # nbgrader runs `alembic` to create its database: the venv's scripts must be on the PATH.
-    environment = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    processes = [subprocess.Popen(arguments, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                  env=environment) for arguments, folder in commands]
-    logs = [process.communicate(timeout=600)[0] for process in processes]
-    return [(process.returncode, log) for process, log in zip(processes, logs)]
 
 
 @pytest.fixture(scope="module")
@@ -89,23 +79,57 @@ def test_the_untouched_student_edition_gets_zero_without_crashing(graded):
     assert sum(max_score for cells in found.values() for _, _, max_score in cells) > 0
 
 
+def revealing_lines(path):
+    """The lines of a chapter's coding answers that appear nowhere else in it: what a leak would show."""
+    cells = json.loads(path.read_text())["cells"]
+    lines = []
+    for cell in cells:
+        if not cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            continue
+        source = "".join(cell["source"])
+        elsewhere = "\n".join("".join(other["source"]) for other in cells if other is not cell)
+        answer = re.search(r"### BEGIN SOLUTION\n(.*?)\n\s*### END SOLUTION", source, flags=re.S).group(1)
+        lines += [line.strip() for line in answer.splitlines() if line.strip() and line.strip() not in elsewhere]
+    return lines
+
+
 def test_the_student_edition_holds_no_solution_and_no_output(graded):
     courses, _ = graded
     for path in CHAPTERS:
         edition = json.loads((courses["edition"] / "student" / "chapters" / path.name).read_text())
         text = json.dumps(edition)
-        for marker in ("BEGIN SOLUTION", "END SOLUTION", "{solution-start}", "{solution-end}"):
+        for marker in ("BEGIN SOLUTION", "END SOLUTION", "{solution-start}", "{solution-end}", "HIDDEN TESTS",
+                       "hidden=True"):
             assert marker not in text, f"{path.name}: {marker} in the student edition"
         assert all(not cell.get("outputs") for cell in edition["cells"] if cell["cell_type"] == "code"), path.name
-        cells = json.loads(path.read_text())["cells"]
-        for cell in cells:
-            if not cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
-                continue
-            source = "".join(cell["source"])
-            elsewhere = "\n".join("".join(other["source"]) for other in cells if other is not cell)
-            answer = re.search(r"### BEGIN SOLUTION\n(.*?)\n\s*### END SOLUTION", source, flags=re.S).group(1)
-            # A line of the answer that appears nowhere else in the chapter must not appear in the edition.
-            revealing = [line.strip() for line in answer.splitlines() if line.strip() and line.strip() not in elsewhere]
-            assert revealing, f"{path.name}: the solution has no line of its own to look for"
-            for line in revealing:
-                assert json.dumps(line)[1:-1] not in text, f"{path.name}: solution line {line!r} in the edition"
+        revealing = revealing_lines(path)
+        assert revealing or not 1 <= int(path.name[:2]) <= 8, f"{path.name}: no solution line to look for"
+        for line in revealing:
+            assert json.dumps(line)[1:-1] not in text, f"{path.name}: solution line {line!r} in the edition"
+
+
+def page_text(html):
+    """The text of an HTML page as a reader sees it: tags (and the highlighting spans of code) removed."""
+    return htmlmodule.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_the_solution_free_book_leaks_no_solution(tmp_path):
+    config = tmp_path / "student_config.yml"
+    write_student_book_config(str(ROOT / "_config.yml"), str(config))
+    build = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT), "-W", "-n",
+                            "--keep-going", "--config", str(config), "--path-output", str(tmp_path / "book")],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    site = tmp_path / "book" / "_build" / "html"
+    assert not (site / "_sources").exists(), "the notebooks' sources (with their solutions) are served"
+    full_book = (ROOT / "_build" / "html" / "chapters" / "02_weight_delta.html")
+    if full_book.exists():  # the check below would be empty if the book had no such element to begin with
+        assert 'class="solution' in full_book.read_text()
+    for path in CHAPTERS:
+        html = (site / "chapters" / f"{path.stem}.html").read_text()
+        assert 'class="solution' not in html, f"{path.stem}: a worked solution is in the solution-free book"
+        for link in ("mybinder.org", "colab.research.google.com", ".ipynb\"", "github.com"):
+            assert link not in html, f"{path.stem}: {link} leads to the full notebooks"
+        text = page_text(html)
+        for line in revealing_lines(path):
+            assert line not in text, f"{path.stem}: solution line {line!r} in the solution-free book"

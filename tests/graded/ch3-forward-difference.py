@@ -28,6 +28,23 @@ def forward_difference_gradient(E, params, step=1e-5):
         result.append(g.reshape(p.shape))
     return tuple(result)
 '''),
+    ("copies of each array, restored in finally", "pass", '''
+def forward_difference_gradient(E, params, step=1e-5):
+    e0 = E()
+    grads = []
+    for p in params:
+        saved = p.copy()
+        g = np.empty_like(p)
+        try:
+            for idx in np.ndindex(*p.shape):
+                p[idx] = saved[idx] + step
+                g[idx] = (e0 - E()) / step
+                p[idx] = saved[idx]
+        finally:
+            p[...] = saved
+        grads.append(g)
+    return grads
+'''),
     ("wrong sign", "wrong sign", '''
 def forward_difference_gradient(E, params, step=1e-5):
     base, gradients = E(), []

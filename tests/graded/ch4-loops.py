@@ -21,6 +21,18 @@ def weight_gradients_loops(signals, inputs):
     g_b = [sum(signals[n][b] for n in range(N)) / N for b in range(len(signals[0]))]
     return np.array(g_w), np.array(g_b)
 '''),
+    ("itertools.product, running sums", "pass", '''
+def weight_gradients_loops(signals, inputs):
+    from itertools import product
+    n_items, n_in, n_nodes = len(inputs), len(inputs[0]), len(signals[0])
+    g_w = np.zeros((n_in, n_nodes))
+    g_b = np.zeros(n_nodes)
+    for n, a, b in product(range(n_items), range(n_in), range(n_nodes)):
+        g_w[a, b] += inputs[n][a] * signals[n][b]
+    for n, b in product(range(n_items), range(n_nodes)):
+        g_b[b] += signals[n][b]
+    return g_w / n_items, g_b / n_items
+'''),
     ("calls weight_gradients", "without calling `weight_gradients`", '''
 def weight_gradients_loops(signals, inputs):
     for _ in range(1):

@@ -23,6 +23,17 @@ def two_hidden_backward(x, t, weights, biases):
     n = len(X)
     return [(a.T @ d / n, d.mean(axis=0)) for a, d in [(X, d1), (h1, d2), (h2, d3)]]
 '''),
+    ("a loop over the layers", "pass", '''
+def two_hidden_backward(x, t, weights, biases):
+    values = forward(x, weights, biases, hidden="tanh", output="softmax")
+    delta = output_signals(t, values[-1], output="softmax", error="cross_entropy")
+    pairs = []
+    for l in (2, 1, 0):
+        pairs.insert(0, weight_gradients(delta, values[l]))
+        if l:
+            delta = hidden_signals(delta, weights[l], values[l], activation="tanh")
+    return pairs
+'''),
     ("calls backward", "without calling `backward`", '''
 def two_hidden_backward(x, t, weights, biases):
     return backward(x, t, weights, biases, "tanh", "softmax", "cross_entropy")
