@@ -357,38 +357,62 @@ def _gradients_from_signals(answer, hidden):
 # --- chapter 7: two_hidden_backward(x, t, weights, biases) ------------------------------------------------------
 
 
+def _mixed_forward(x, weights, biases, first="logistic", second="tanh"):
+    """The values of a network with two hidden layers of the given activations and softmax outputs."""
+    from backprop import logistic, softmax, tanh
+
+    f = {"logistic": logistic, "tanh": tanh}
+    a1 = f[first](x @ weights[0] + biases[0])
+    a2 = f[second](a1 @ weights[1] + biases[1])
+    return a1, a2, softmax(a2 @ weights[2] + biases[2])
+
+
+def _mixed_backward(x, t, weights, biases, first="logistic", second="tanh"):
+    """The reference: chapter 7's equations with the package's pieces, each hidden layer with its activation."""
+    from backprop import hidden_signals, output_signals, weight_gradients
+
+    a1, a2, o = _mixed_forward(x, weights, biases, first, second)
+    d3 = output_signals(t, o, "softmax", "cross_entropy")
+    d2 = hidden_signals(d3, weights[2], a2, second)
+    d1 = hidden_signals(d2, weights[1], a1, first)
+    return [weight_gradients(d1, x), weight_gradients(d2, a1), weight_gradients(d3, a2)]
+
+
 def _two_hidden_variants(x, t, weights, biases):
     """The results of classic mistakes, by name, computed with the package's pieces."""
-    from backprop import forward, hidden_signals, output_signals, weight_gradients
+    from backprop import output_signals, weight_gradients
 
-    v0, v1, v2, o = forward(x, weights, biases, "tanh", "softmax")
+    a1, a2, o = _mixed_forward(x, weights, biases)
     d3 = output_signals(t, o, "softmax", "cross_entropy")
-    n = 1 if np.ndim(x) == 1 else len(x)
 
     def pairs(d1, d2):
-        return [weight_gradients(d1, v0), weight_gradients(d2, v1), weight_gradients(d3, v2)]
+        return [weight_gradients(d1, x), weight_gradients(d2, a1), weight_gradients(d3, a2)]
 
-    d2 = hidden_signals(d3, weights[2], v2, "tanh")
-    no_derivative2 = d3 @ weights[2].T
-    of_output2 = (d3 @ weights[2].T) * (1 - np.tanh(v2) ** 2)
-    literal2 = np.sum(d3, axis=-1, keepdims=True) * (1 - v2 ** 2)
+    bare2 = d3 @ weights[2].T
+    of_output2 = bare2 * (1 - np.tanh(a2) ** 2)
+    sigma = 1 / (1 + np.exp(-a1))
+    literal2 = np.sum(d3, axis=-1, keepdims=True) * (1 - a2 ** 2)
     variants = {
-        "the hidden signals miss the activation's derivative f′(z) = 1 − h²":
-            pairs(no_derivative2 @ weights[1].T, no_derivative2),
-        "f′ is applied to the node's output h instead of its sum z (for tanh, f′(z) = 1 − h²)":
-            pairs((of_output2 @ weights[1].T) * (1 - np.tanh(v1) ** 2), of_output2),
+        "the first hidden layer is logistic: its signals need the logistic derivative h (1 − h), not tanh's":
+            pairs((bare2 * (1 - a2 ** 2)) @ weights[1].T * (1 - a1 ** 2), bare2 * (1 - a2 ** 2)),
+        "the two hidden layers' derivatives are swapped: the first layer is logistic, the second tanh":
+            pairs(((bare2 * a2 * (1 - a2)) @ weights[1].T) * (1 - a1 ** 2), bare2 * a2 * (1 - a2)),
+        "the hidden signals miss the activation's derivative f′(z)":
+            pairs(bare2 @ weights[1].T, bare2),
+        "f′ is applied to the node's output h instead of its sum z (from h: 1 − h² for tanh, h (1 − h) for logistic)":
+            pairs((of_output2 @ weights[1].T) * sigma * (1 - sigma), of_output2),
         "the summary's literal hidden signals, a plain sum without the weights (chapter 7 shows why it fails)":
-            pairs(np.sum(literal2, axis=-1, keepdims=True) * (1 - v1 ** 2), literal2),
+            pairs(np.sum(literal2, axis=-1, keepdims=True) * a1 * (1 - a1), literal2),
     }
+    n = 1 if np.ndim(x) == 1 else len(x)
     if n > 1:
-        reference = pairs(hidden_signals(d2, weights[1], v1, "tanh"), d2)
         variants["that is the sum over items; the gradient of the batch error is the mean"] = [
-            (g_w * n, g_b * n) for g_w, g_b in reference]
+            (g_w * n, g_b * n) for g_w, g_b in _mixed_backward(x, t, weights, biases)]
     return variants
 
 
 def _two_hidden_backward(answer, hidden):
-    from backprop import backward, init_weights, softmax
+    from backprop import init_weights
 
     rng = _rng(hidden)
     if not hidden:
@@ -398,13 +422,13 @@ def _two_hidden_backward(answer, hidden):
                  ([2, 3, 4, 4], 1)]
     for sizes, n_items in cases:
         weights, biases = init_weights(sizes, seed=int(rng.integers(1000)))
-        biases = [b + rng.normal(scale=0.2, size=b.shape) for b in biases]
-        shape = sizes[0] if n_items is None else (n_items, sizes[0])
-        x = rng.normal(size=shape)
+        weights = [w * 2 for w in weights]  # sums away from 0, where the two activations' derivatives differ most
+        biases = [b + rng.normal(scale=0.5, size=b.shape) for b in biases]
+        x = rng.normal(size=sizes[0] if n_items is None else (n_items, sizes[0]))
         t = np.eye(sizes[-1])[rng.integers(sizes[-1], size=None if n_items is None else n_items)]
         where = (f"for a {'-'.join(map(str, sizes))} network and "
                  f"{'one item (1-D x and t)' if n_items is None else f'a batch of {n_items} item(s)'}")
-        with _forbidden(answer, ["backward"], "step by step, without calling backward"):
+        with _forbidden(answer, ["backward"], "from chapter 7's equations, without calling backward"):
             result = _call(answer, "two_hidden_backward", {"x": x, "t": t, "weights": weights, "biases": biases},
                            where)
         if not isinstance(result, (list, tuple)):
@@ -413,13 +437,14 @@ def _two_hidden_backward(answer, hidden):
         if len(result) != 3:
             raise Wrong(f"{where}: got {len(result)} pair(s); return one (g_w, g_b) pair per layer of weights, 3")
         pairs = [_pair(p, "two_hidden_backward", f"{where}, layer {l}") for l, p in enumerate(result)]
-        reference = backward(x, t, weights, biases, "tanh", "softmax", "cross_entropy")
+        reference = _mixed_backward(x, t, weights, biases)
         for l, ((g_w, g_b), (r_w, r_b)) in enumerate(zip(pairs, reference)):
             if g_w.shape != r_w.shape or g_b.shape != r_b.shape:
                 raise Wrong(f"{where}, layer {l}: shapes {g_w.shape} and {g_b.shape}, expected {r_w.shape} and "
                             f"{r_b.shape} (g_w is shaped like weights[{l}], g_b like biases[{l}])")
-        if all(_close(g, r) for (g, _), (r, _) in zip(pairs, reference)) and \
-                not all(_close(g, r) for (_, g), (_, r) in zip(pairs, reference)):
+        if all(_close(g_w, r_w) and _close(g_b, r_b) for (g_w, g_b), (r_w, r_b) in zip(pairs, reference)):
+            continue
+        if all(_close(g, r) for (g, _), (r, _) in zip(pairs, reference)):
             zero = all(not np.any(g) for _, g in pairs)
             raise Wrong(f"{where}: the weight gradients are right but the bias gradients are "
                         f"{'all 0' if zero else 'wrong'}: a bias's gradient is its layer's signal, averaged over "
@@ -427,8 +452,6 @@ def _two_hidden_backward(answer, hidden):
         if all(_close(g, -r) for (g, _), (r, _) in zip(pairs, reference)):
             raise Wrong(f"wrong sign {where}: the book's gradients are −∂E/∂w (signals are t − o for softmax and "
                         f"cross-entropy)")
-        if all(_close(g_w, r_w) and _close(g_b, r_b) for (g_w, g_b), (r_w, r_b) in zip(pairs, reference)):
-            continue
         for mistake, variant in _two_hidden_variants(x, t, weights, biases).items():
             if all(_close(g_w, v_w) and _close(g_b, v_b) for (g_w, g_b), (v_w, v_b) in zip(pairs, variant)):
                 raise Wrong(f"{where}: {mistake}")
@@ -436,9 +459,8 @@ def _two_hidden_backward(answer, hidden):
                  if not (_close(g_w, r_w) and _close(g_b, r_b))]
         right = [l for l in range(3) if l not in wrong]
         raise Wrong(f"{where}: the gradients of layer(s) {wrong} differ from back-propagation's"
-                    f"{f' (layer(s) {right} are right)' if right else ''}: which signals, and which values, "
-                    f"feed each layer?")
-    del softmax
+                    f"{f' (layer(s) {right} are right)' if right else ''}: which signals, which values and which "
+                    f"activation's derivative feed each layer?")
 
 
 # --- chapter 8: confusion(net, X, T) ----------------------------------------------------------------------------
