@@ -15,12 +15,13 @@ Messages say what is wrong and where to look; none gives the solution. ``tests/g
 and wrong answers, and ``tests/test_graded.py`` grades it through nbgrader.
 """
 
+import ast
 import contextlib
 import copy
 import inspect
-import io
 import sys
-import tokenize
+import textwrap
+import types
 
 import numpy as np
 
@@ -69,11 +70,19 @@ def _call(answer, name, arguments, where):
 
 
 def _array(value, name, where):
-    """The answer's result as a float array, or a clear message if it is not numbers."""
+    """The answer's result as a float64 array, or a clear message if it is not float64 numbers."""
+    raw = value if isinstance(value, np.ndarray) else None
     try:
+        as_given = np.asarray(value)
+        if as_given.dtype.kind in "USO" and any(isinstance(v, (str, bytes)) for v in as_given.ravel()):
+            raise TypeError
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise Wrong(f"{name} should return an array of numbers {where}, not {type(value).__name__}") from None
+        raise Wrong(f"{name} should return numbers {where}, not {type(value).__name__} "
+                    f"({str(value)[:40]})") from None
+    if raw is not None and raw.dtype in (np.float32, np.float16):
+        raise Wrong(f"{name} returns {raw.dtype} numbers {where}: the book computes in float64 (the default of "
+                    f"np.zeros, np.array of floats, ...); {raw.dtype} keeps only a few digits")
     return array
 
 
@@ -91,40 +100,82 @@ def _close(a, b, rtol=1e-9, atol=1e-12):
 
 
 @contextlib.contextmanager
-def _forbidden(answer, names, exercise):
-    """Within the block, the package functions `names` raise if the answer calls them (by any route)."""
-    import backprop
+def _instrumented(hooks):
+    """Within the block, each function in `hooks` (a dict function -> hook) runs hook(original, *args, **kwargs).
 
-    def refuse(name):
-        def refused(*args, **kwargs):
-            raise Wrong(f"the exercise asks you to compute this yourself, without calling `{name}` ({exercise})")
-        return refused
-
-    places = [getattr(answer, "__globals__", {})] + [vars(m) for key, m in list(sys.modules.items())
-                                                     if key == "backprop" or key.startswith("backprop.")]
+    The function's code object is swapped, so every route to it is caught: its name, an alias, a default argument,
+    functools.partial, another module's import of it.
+    """
     saved = []
-    for place in places:
-        for name in names:
-            if name in place and getattr(place[name], "__module__", "").startswith("backprop"):
-                saved.append((place, name, place[name]))
-                place[name] = refuse(name)
+    for number, (function, hook) in enumerate(hooks.items()):
+        original = types.FunctionType(function.__code__, function.__globals__, function.__name__,
+                                      function.__defaults__, function.__closure__)
+        original.__kwdefaults__ = function.__kwdefaults__
+        name = f"_grading_hook_{number}_{function.__name__}"
+        namespace = {}
+        exec(f"def {function.__name__}(*args, **kwargs):\n    return {name}(*args, **kwargs)\n", {}, namespace)
+        saved.append((function, function.__code__, name))
+        function.__globals__[name] = lambda *args, _hook=hook, _original=original, **kwargs: \
+            _hook(_original, *args, **kwargs)
+        function.__code__ = namespace[function.__name__].__code__
     try:
         yield
     finally:
-        for place, name, value in reversed(saved):
-            place[name] = value
-    del backprop
+        for function, code, name in saved:
+            function.__code__ = code
+            function.__globals__.pop(name, None)
 
 
-def _uses_loops(answer):
-    """True if the answer's source has a `for` or `while` loop (None if its source cannot be read)."""
+def _refuse(names, exercise):
+    """Hooks that make the package functions `names` (and the private kernels behind them) refuse to run."""
+    import backprop  # noqa: F401 (loads the modules below)
+
+    # by sys.modules: the package's attributes `backward` and `output_signals` are the functions, not the modules
+    modules = [sys.modules[f"backprop.{name}"] for name in ("backward", "gradients", "output_signals")]
+    hooks = {}
+    for name in names:
+        def refused(original, *args, _name=name, **kwargs):
+            raise Wrong(f"the exercise asks you to compute this yourself, without calling `{_name}` ({exercise})")
+        for module in modules:
+            for candidate in (name, f"_{name}"):
+                if hasattr(module, candidate):
+                    hooks[getattr(module, candidate)] = refused
+    return hooks
+
+
+def _counting(calls, names):
+    """Hooks that count the calls of the package functions `names` in `calls` (a dict name -> count)."""
+    import backprop
+
+    def counter(name):
+        def count(original, *args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return original(*args, **kwargs)
+        return count
+
+    return {getattr(backprop, name): counter(name) for name in names}
+
+
+MATRIX_PRODUCTS = {"dot", "matmul", "einsum", "outer", "tensordot", "inner", "kron", "vdot"}
+
+
+def _loops_only(answer):
+    """None if the answer computes with Python loops and no matrix product, else what it does instead."""
     try:
-        source = inspect.getsource(answer)
-    except (OSError, TypeError):
-        return None
-    words = {token.string for token in tokenize.generate_tokens(io.StringIO(source).readline)
-             if token.type == tokenize.NAME}
-    return bool(words & {"for", "while"})
+        tree = ast.parse(textwrap.dedent(inspect.getsource(answer)))
+    except (OSError, TypeError, SyntaxError):
+        return "its source cannot be read: define it with def, in the answer cell"
+    nodes = list(ast.walk(tree))
+    if any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.MatMult) for n in nodes):
+        return "it uses the matrix product @"
+    for n in nodes:
+        if isinstance(n, ast.Call):
+            called = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+            if called in MATRIX_PRODUCTS:
+                return f"it calls {called}"
+    if not any(isinstance(n, (ast.For, ast.While, ast.comprehension)) for n in nodes):
+        return "it has no loop"
+    return None
 
 
 # --- chapter 1: item_errors(T, O) -------------------------------------------------------------------------------
@@ -134,11 +185,15 @@ def _item_errors(answer, hidden):
     from backprop import cross_entropy, softmax
 
     rng = _rng(hidden)
-    shapes = [(3, 2)] if not hidden else [(1, 2), (int(rng.integers(2, 7)), int(rng.integers(3, 6))), (4, 4)]
-    for n_items, n_outputs in shapes:
-        O = softmax(rng.normal(size=(n_items, n_outputs)))
-        T = np.eye(n_outputs)[rng.integers(n_outputs, size=n_items)]
-        where = f"for a batch of {n_items} item(s) with {n_outputs} outputs"
+    shapes = [(3, 2, 1.0, False)] if not hidden else [
+        (1, 2, 1.0, False), (int(rng.integers(2, 7)), int(rng.integers(3, 6)), 1.0, False), (4, 4, 1.0, False),
+        (5, 3, 4.0, False), (4, 3, 1.0, True)]
+    for n_items, n_outputs, scale, soft in shapes:
+        O = softmax(scale * rng.normal(size=(n_items, n_outputs)))  # scale 4: some targets get tiny probabilities
+        T = softmax(rng.normal(size=(n_items, n_outputs))) if soft else \
+            np.eye(n_outputs)[rng.integers(n_outputs, size=n_items)]
+        where = (f"for a batch of {n_items} item(s) with {n_outputs} outputs"
+                 + (" and targets that are probabilities (not 0 and 1)" if soft else ""))
         got = _array(_call(answer, "item_errors", {"T": T, "O": O}, where), "item_errors", where)
         expected = np.array([cross_entropy(T[n], O[n]) for n in range(n_items)])
         if got.shape != expected.shape:
@@ -147,6 +202,8 @@ def _item_errors(answer, hidden):
                     "a single number: return one error per item, not their mean or their sum" if got.shape == () else
                     "one value per item (a 1-D array)")
             raise Wrong(f"item_errors returned shape {got.shape} {where}, expected ({n_items},): {hint}")
+        if _close(got, expected):
+            continue
         if _close(got, -expected):
             raise Wrong(f"wrong sign {where}: a cross-entropy is −Σ t ln o, never negative")
         if _close(got, expected / n_outputs):
@@ -155,9 +212,8 @@ def _item_errors(answer, hidden):
             raise Wrong(f"{where}: that is the base-10 logarithm; cross-entropy uses the natural logarithm, np.log")
         if n_items == n_outputs and _close(got, -np.sum(T * np.log(O), axis=0)):
             raise Wrong(f"{where}: that sums over the items (down each column); sum over each item's outputs")
-        if not _close(got, expected):
-            raise Wrong(f"item_errors gives the wrong values {where}: an item's error is −Σ_k t_k ln o_k over its "
-                        f"own row")
+        raise Wrong(f"item_errors gives the wrong values {where}: compare one item's value with cross_entropy of "
+                    f"that item alone")
 
 
 # --- chapter 2: bias_step(b, delta, eta) ------------------------------------------------------------------------
@@ -166,12 +222,15 @@ def _item_errors(answer, hidden):
 def _bias_step(answer, hidden):
     rng = _rng(hidden)
     cases = [(np.array([0.1, -0.2]), np.array([1.0, -3.0]), 0.5)] if not hidden else [
-        (rng.normal(size=k), rng.normal(size=k), float(rng.uniform(0.01, 0.9))) for k in (1, 3, 6)]
+        (rng.normal(size=k), scale * rng.normal(size=k), float(rng.uniform(0.01, 0.9)))
+        for k, scale in ((1, 1.0), (3, 1.0), (6, 10.0))]
     for b, delta, eta in cases:
         where = f"for {len(b)} bias(es) and η = {eta:.3g}"
         got = _array(_call(answer, "bias_step", {"b": b, "delta": delta, "eta": eta}, where), "bias_step", where)
         if got.shape != b.shape:
             raise Wrong(f"bias_step returned shape {got.shape} {where}: expected one new bias per node, {b.shape}")
+        if _close(got, b + eta * delta, rtol=1e-12):
+            continue
         if _close(got, b - eta * delta):
             raise Wrong(f"wrong sign {where}: the book adds the delta, b + η δ (chapter 2)")
         if _close(got, b + delta):
@@ -180,8 +239,7 @@ def _bias_step(answer, hidden):
             raise Wrong(f"{where}: that is the delta alone; return the new biases, b plus the delta")
         if _close(got, b + eta ** 2 * delta) or _close(got, b + eta * delta ** 2):
             raise Wrong(f"{where}: something is squared; the delta is η δ")
-        if not _close(got, b + eta * delta, rtol=1e-12):
-            raise Wrong(f"bias_step gives the wrong values {where}: each bias moves by η times its node's signal")
+        raise Wrong(f"bias_step gives the wrong values {where}: each bias moves by η times its node's signal")
 
 
 # --- chapter 3: forward_difference_gradient(E, params, step) ----------------------------------------------------
@@ -193,21 +251,25 @@ def _forward_difference(answer, hidden):
         cases = [([np.array([0.5, -1.0, 2.0])], 1e-2)]
     else:
         cases = [([rng.normal(size=3)], 1e-3), ([rng.normal(size=(2, 3)), rng.normal(size=4)], 1e-3),
-                 ([rng.normal(size=(3, 2))], float(rng.uniform(1e-4, 1e-2)))]
+                 ([np.asfortranarray(rng.normal(size=(3, 2)))], float(rng.uniform(1e-4, 1e-2)))]
     for params, step in cases:
-        weights = [float(c) for c in rng.uniform(0.5, 2.0, size=len(params))]
+        arrays = list(params)  # E reads these arrays: nudging a copy, or a new list entry, does not move E
+        coefficients = [float(c) for c in rng.uniform(0.5, 2.0, size=len(params))]
         shapes = ", ".join(str(p.shape) for p in params)
         where = f"for params of shape(s) {shapes} and step {step:.3g}"
         original = [p.copy() for p in params]
 
         def E():
-            return float(sum(c * np.sum(p ** 3) for c, p in zip(weights, params)))
+            return float(sum(c * np.sum(p ** 3) for c, p in zip(coefficients, arrays)))
 
         try:
             got = answer(E, params, step)
         except Exception as problem:
             raise Wrong(f"forward_difference_gradient raised {type(problem).__name__} {where}: {problem}") from None
-        if not all(np.allclose(p, q, rtol=1e-12, atol=1e-15) for p, q in zip(params, original)):
+        if any(p is not q for p, q in zip(params, arrays)):
+            raise Wrong(f"{where}: the list params was changed (an entry replaced by another array); nudge the "
+                        f"entries of the arrays themselves, in place, then put them back")
+        if not all(np.allclose(p, q, rtol=1e-12, atol=1e-15) for p, q in zip(arrays, original)):
             raise Wrong(f"{where}: the parameters are not back where they were; put every entry back after "
                         f"nudging it")
         if not isinstance(got, (list, tuple)):
@@ -216,11 +278,13 @@ def _forward_difference(answer, hidden):
         if len(got) != len(params):
             raise Wrong(f"{where}: got {len(got)} gradient(s) for {len(params)} array(s); return one per array "
                         f"(is the list started inside the loop over the arrays?)")
-        for p, c, g in zip(original, weights, got):
+        for p, c, g in zip(original, coefficients, got):
             g = _array(g, "forward_difference_gradient", where)
             if g.shape != p.shape:
                 raise Wrong(f"{where}: a gradient has shape {g.shape}; each is shaped like its array, {p.shape}")
             one_sided = -c * (3 * p ** 2 + 3 * p * step + step ** 2)  # −[E(θ + ε) − E(θ)] / ε, exactly
+            if _close(g, one_sided, rtol=1e-6, atol=1e-9):
+                continue
             if _close(g, -one_sided, rtol=1e-6):
                 raise Wrong(f"wrong sign {where}: the book's gradient is −∂E/∂θ")
             if _close(g, -c * (3 * p ** 2 + step ** 2), rtol=1e-6):
@@ -228,10 +292,13 @@ def _forward_difference(answer, hidden):
                             f"[E(θ + ε) − E(θ)] / ε")
             if _close(g, one_sided * step, rtol=1e-6):
                 raise Wrong(f"{where}: the difference is not divided by the step ε")
-            if not _close(g, one_sided, rtol=1e-6, atol=1e-9):
-                hint = (" (right for 1-D arrays: for a 2-D array, nudge each entry, every index of its shape, "
-                        "not a whole row)" if p.ndim == 2 else "")
-                raise Wrong(f"forward_difference_gradient gives the wrong values {where}{hint}")
+            if not np.any(g):
+                raise Wrong(f"{where}: every gradient is 0: E never saw the nudges (was a copy of the array "
+                            f"nudged? np.ravel and reshape copy arrays that are not stored row by row; use "
+                            f"array[index] or array.flat)")
+            hint = (" (for a 2-D array, nudge each entry, every index of its shape, not a whole row)"
+                    if p.ndim == 2 else "")
+            raise Wrong(f"forward_difference_gradient gives the wrong values {where}{hint}")
 
 
 # --- chapter 4: weight_gradients_loops(signals, inputs) ---------------------------------------------------------
@@ -240,15 +307,16 @@ def _forward_difference(answer, hidden):
 def _weight_gradients_loops(answer, hidden):
     from backprop import weight_gradients
 
-    if _uses_loops(answer) is False:
-        raise Wrong("weight_gradients_loops has no loop: the exercise asks for plain Python loops over items, "
-                    "inputs and nodes")
+    instead = _loops_only(answer)
+    if instead:
+        raise Wrong(f"weight_gradients_loops should use plain Python loops over items, inputs and nodes, straight "
+                    f"from the summary's sentence, but {instead}")
     rng = _rng(hidden)
     shapes = [(5, 2, 3)] if not hidden else [(1, 3, 2), (int(rng.integers(2, 8)), 4, 3), (6, 3, 3)]
     for n_items, n_nodes, n_inputs in shapes:
         signals, inputs = rng.normal(size=(n_items, n_nodes)), rng.normal(size=(n_items, n_inputs))
         where = f"for {n_items} item(s), {n_inputs} inputs and {n_nodes} nodes"
-        with _forbidden(answer, ["weight_gradients"], "plain loops, from the summary's sentence"):
+        with _instrumented(_refuse(["weight_gradients"], "plain loops, from the summary's sentence")):
             result = _call(answer, "weight_gradients_loops", {"signals": signals, "inputs": inputs}, where)
         g_w, g_b = _pair(result, "weight_gradients_loops", where)
         w_ref, b_ref = weight_gradients(signals, inputs)
@@ -258,18 +326,20 @@ def _weight_gradients_loops(answer, hidden):
             raise Wrong(f"g_w has shape {g_w.shape} {where}, expected {w_ref.shape}: {hint}")
         if g_b.shape != b_ref.shape:
             raise Wrong(f"g_b has shape {g_b.shape} {where}, expected {b_ref.shape}: one entry per node")
-        if n_items > 1 and _close(g_w, w_ref * n_items):
-            raise Wrong(f"{where}: that is the sum over items; the gradient of the batch error is the mean")
-        if n_inputs == n_nodes and _close(g_w, w_ref.T):
-            raise Wrong(f"{where}: g_w is transposed; g_w[a, b] pairs input a with node b")
-        if _close(g_w, -w_ref):
-            raise Wrong(f"wrong sign {where}: a gradient is signal × input, with the summary's sign")
         if not _close(g_w, w_ref):
-            raise Wrong(f"g_w is wrong {where}: g_w[a, b] is the mean over items of inputs[n, a] × signals[n, b]")
-        if n_items > 1 and _close(g_b, b_ref * n_items):
-            raise Wrong(f"g_b {where}: that is the sum over items; a bias's gradient is its node's mean signal")
+            if n_items > 1 and _close(g_w, w_ref * n_items):
+                raise Wrong(f"{where}: that is the sum over items; the gradient of the batch error is the mean")
+            if n_inputs == n_nodes and _close(g_w, w_ref.T):
+                raise Wrong(f"{where}: g_w is transposed; g_w[a, b] pairs input a with node b")
+            if _close(g_w, -w_ref):
+                raise Wrong(f"wrong sign {where}: a gradient is signal × input, with the summary's sign")
+            raise Wrong(f"g_w is wrong {where}: check which input and which signal each weight's products pair, and "
+                        f"the average over the items")
         if not _close(g_b, b_ref):
-            raise Wrong(f"g_b is wrong {where}: a bias's gradient is the mean signal of its node (its input is 1)")
+            if n_items > 1 and _close(g_b, b_ref * n_items):
+                raise Wrong(f"g_b {where}: that is the sum over items; a bias's gradient is its node's mean signal")
+            raise Wrong(f"g_b is wrong {where}: a bias's input is 1, so its gradient comes from its node's signals "
+                        f"alone")
 
 
 # --- chapter 5: signals_by_jacobian(T, O, kind) -----------------------------------------------------------------
@@ -285,15 +355,24 @@ def _signals_by_jacobian(answer, hidden):
         T = np.eye(n_outputs)[rng.integers(n_outputs, size=n_items)]
         for kind in ("cross_entropy", "squared_error"):
             where = f"for kind={kind!r}, {n_items} item(s) and {n_outputs} outputs"
-            with _forbidden(answer, ["output_signals"], "through the Jacobian, with error_derivative, "
-                                                        "softmax_jacobian and np.einsum"):
+            calls = {}
+            hooks = {**_refuse(["output_signals"], "through the Jacobian, with error_derivative, softmax_jacobian "
+                                                   "and np.einsum"),
+                     **_counting(calls, ["error_derivative", "softmax_jacobian"])}
+            with _instrumented(hooks):
                 result = _call(answer, "signals_by_jacobian", {"T": T, "O": O, "kind": kind}, where)
+            missing = [name for name in ("error_derivative", "softmax_jacobian") if not calls.get(name)]
+            if missing:
+                raise Wrong(f"signals_by_jacobian never calls {' or '.join(missing)} {where}: the exercise asks for "
+                            f"the signals through the Jacobian, from error_derivative and softmax_jacobian")
             got = _array(result, "signals_by_jacobian", where)
             exact = output_signals(T, O, "softmax", kind)
             diagonal = -error_derivative(T, O, kind, "softmax") * O * (1 - O)  # ∂o_k/∂z_k alone
             if got.shape != exact.shape:
                 raise Wrong(f"signals_by_jacobian returned shape {got.shape} {where}: one signal per item and "
                             f"output, {exact.shape}")
+            if _close(got, exact, rtol=1e-8, atol=1e-14):
+                continue
             if _close(got, -exact, rtol=1e-8):
                 raise Wrong(f"wrong sign {where}: a signal is −∂E/∂z")
             if n_items > 1 and _close(got, exact / n_items, rtol=1e-8):
@@ -306,9 +385,8 @@ def _signals_by_jacobian(answer, hidden):
             if _close(got, other, rtol=1e-8):
                 raise Wrong(f"{where}: these are the signals of the other error function; pass `kind` on to "
                             f"error_derivative")
-            if not _close(got, exact, rtol=1e-8, atol=1e-14):
-                raise Wrong(f"signals_by_jacobian gives the wrong values {where}: sum over the outputs m, with "
-                            f"∂E/∂o_m and the Jacobian's row m, column k")
+            raise Wrong(f"signals_by_jacobian gives the wrong values {where}: sum over the outputs m, with "
+                        f"∂E/∂o_m and the Jacobian's row m, column k")
 
 
 # --- chapter 6: gradients_from_signals(values, signals) ---------------------------------------------------------
@@ -337,8 +415,10 @@ def _gradients_from_signals(answer, hidden):
                         f"for any number of layers")
         pairs = [_pair(p, "gradients_from_signals", f"{where}, layer {l}") for l, p in enumerate(result)]
         reference = [weight_gradients(signals[l], values[l]) for l in range(layers)]
-        if all(_close(g_w, r_w) and _close(g_b, r_b)
-               for (g_w, g_b), (r_w, r_b) in zip(pairs[::-1], reference)) and layers > 1:
+        if all(_close(g_w, r_w) and _close(g_b, r_b) for (g_w, g_b), (r_w, r_b) in zip(pairs, reference)):
+            continue
+        if layers > 1 and all(_close(g_w, r_w) and _close(g_b, r_b)
+                              for (g_w, g_b), (r_w, r_b) in zip(pairs[::-1], reference)):
             raise Wrong(f"{where}: the pairs are in reverse order; return them input side first")
         for l, ((g_w, g_b), (r_w, r_b)) in enumerate(zip(pairs, reference)):
             if g_w.shape != r_w.shape:
@@ -346,12 +426,21 @@ def _gradients_from_signals(answer, hidden):
                     if g_w.shape == r_w.shape[::-1] else " (which values feed this layer?)"
                 raise Wrong(f"{where}, layer {l}: g_w has shape {g_w.shape}, but it is shaped like the weights, "
                             f"{r_w.shape}{hint}")
-            if not _close(g_w, r_w):
-                raise Wrong(f"{where}, layer {l}: g_w is wrong: the weights of a layer are fed by the values of "
-                            f"the layer below them and point to the nodes whose signals are signals[{l}]")
-            if not _close(g_b, r_b):
-                raise Wrong(f"{where}, layer {l}: g_b is wrong: a bias's input is 1, so its gradient is its "
-                            f"node's (mean) signal")
+            for what, got, ref in (("g_w", g_w, r_w), ("g_b", g_b, r_b)):
+                if _close(got, ref):
+                    continue
+                if not np.any(got):
+                    raise Wrong(f"{where}, layer {l}: {what} is all 0"
+                                + (": a bias's input is 1, so its gradient is its node's (mean) signal"
+                                   if what == "g_b" else ""))
+                factor = float(np.sum(got * ref) / np.sum(ref * ref))
+                if _close(got, factor * ref) and not np.isclose(factor, 1.0):
+                    raise Wrong(f"{where}, layer {l}: {what} is {factor:.3g} times the right value: the gradients "
+                                f"of a batch are the mean over its items, and nothing else scales them")
+                raise Wrong(f"{where}, layer {l}: {what} is wrong: "
+                            + ("the weights of a layer are fed by the values of the layer below them and point to "
+                               f"the nodes whose signals are signals[{l}]" if what == "g_w" else
+                               "a bias's input is 1, so its gradient is its node's (mean) signal"))
 
 
 # --- chapter 7: two_hidden_backward(x, t, weights, biases) ------------------------------------------------------
@@ -428,7 +517,7 @@ def _two_hidden_backward(answer, hidden):
         t = np.eye(sizes[-1])[rng.integers(sizes[-1], size=None if n_items is None else n_items)]
         where = (f"for a {'-'.join(map(str, sizes))} network and "
                  f"{'one item (1-D x and t)' if n_items is None else f'a batch of {n_items} item(s)'}")
-        with _forbidden(answer, ["backward"], "from chapter 7's equations, without calling backward"):
+        with _instrumented(_refuse(["backward"], "from chapter 7's equations, without calling backward")):
             result = _call(answer, "two_hidden_backward", {"x": x, "t": t, "weights": weights, "biases": biases},
                            where)
         if not isinstance(result, (list, tuple)):
@@ -466,29 +555,36 @@ def _two_hidden_backward(answer, hidden):
 # --- chapter 8: confusion(net, X, T) ----------------------------------------------------------------------------
 
 
-def _confusion(answer, hidden):
+def _confusion_case(rng, n_items, classes):
+    """A network and items whose true and predicted species both cover exactly `classes`, and the right table."""
     from backprop import Network
 
+    while True:
+        net = Network([4, 5, 3], seed=int(rng.integers(10_000)))
+        net.weights = [w * 4 for w in net.weights]
+        net.biases[1][[k for k in range(3) if k not in classes]] = -100.0  # never predicted
+        X = rng.normal(size=(n_items, 4))
+        T = np.eye(3)[rng.choice(classes, size=n_items)]
+        true, predicted = np.argmax(T, axis=1), np.argmax(net.forward(X), axis=1)
+        table = np.zeros((3, 3), dtype=int)
+        for a, b in zip(true, predicted):
+            table[a, b] += 1
+        if set(true) == set(predicted) == set(classes) and not np.array_equal(table, table.T):
+            return net, X, T, true, predicted, table
+
+
+def _confusion(answer, hidden):
     rng = _rng(hidden)
-    for _ in range(2 if hidden else 1):
-        while True:  # a network and data whose predictions and true classes both cover all three species
-            net = Network([4, 5, 3], seed=int(rng.integers(10_000)))
-            net.weights = [w * 4 for w in net.weights]
-            n_items = int(rng.integers(20, 60)) if hidden else 30
-            X = rng.normal(size=(n_items, 4))
-            T = np.eye(3)[rng.integers(3, size=n_items)]
-            predicted = np.argmax(net.forward(X), axis=1)
-            true = np.argmax(T, axis=1)
-            table = np.zeros((3, 3), dtype=int)
-            for a, b in zip(true, predicted):
-                table[a, b] += 1
-            if np.all(np.bincount(predicted, minlength=3) > 0) and np.all(np.bincount(true, minlength=3) > 0) \
-                    and not np.array_equal(table, table.T):
-                break
-        where = f"for {n_items} items and a network that predicts all three species"
+    cases = [(30, [0, 1, 2])] if not hidden else [(int(rng.integers(20, 60)), [0, 1, 2]),
+                                                  (int(rng.integers(20, 60)), [0, 1, 2]), (25, [0, 1])]
+    for n_items, classes in cases:
+        net, X, T, true, predicted, table = _confusion_case(rng, n_items, classes)
+        where = (f"for {n_items} items and a network that predicts "
+                 f"{'all three species' if len(classes) == 3 else 'only species 0 and 1 (and no item is species 2)'}")
         got = _array(_call(answer, "confusion", {"net": net, "X": X, "T": T}, where), "confusion", where)
         if got.shape != (3, 3):
-            raise Wrong(f"confusion returned shape {got.shape} {where}: one row and one column per species, (3, 3)")
+            raise Wrong(f"confusion returned shape {got.shape} {where}: one row and one column per species, (3, 3), "
+                        f"even for a species that no item has and the network never predicts")
         if np.array_equal(got, table):
             continue
         if got.sum() != n_items:
@@ -507,8 +603,8 @@ def _confusion(answer, hidden):
                                                                                   table.sum(axis=0)):
             raise Wrong(f"{where}: the row and column totals are right but the cells are not: count each item "
                         f"in the cell of its own (true, predicted) pair")
-        raise Wrong(f"confusion counts the wrong items {where}: row = true species (argmax of T), column = "
-                    f"predicted species (argmax of the network's outputs)")
+        raise Wrong(f"confusion counts the wrong items {where}: check how you find each item's true species and the "
+                    f"species the network predicts for it")
 
 
 EXERCISES = {

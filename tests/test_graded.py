@@ -147,3 +147,33 @@ def test_a_planted_false_positive_or_negative_is_reported(graded):
     assert verdicts({key: (folder, name, "wrong sign")})[0].startswith("false positive")
     assert verdicts({other: (folder2, name2, "pass")})[0].startswith("false negative")
     assert verdicts({other: (folder2, name2, "a message nobody writes")})[0].startswith("message")
+
+
+def test_the_checks_in_process_agree_with_the_catalogue(tmp_path):
+    """The same verdicts without nbgrader, each answer imported from a file of its own (the chapter 4 check reads
+    the answer's source), on the visible case and on three draws of hidden cases: quick to run while editing."""
+    from backprop._grading import check
+
+    wrong = []
+    for grade_id, listed in answers().items():
+        for number, (name, expected, source) in enumerate(listed):
+            path = tmp_path / f"answer_{grade_id.replace('-', '_')}_{number}.py"
+            path.write_text(SETUP + "\n\n" + source)
+            spec = importlib.util.spec_from_file_location(path.stem, path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            answer = next(v for v in vars(module).values()
+                          if callable(v) and getattr(v, "__module__", None) == module.__name__)
+            messages = []
+            for hidden in (False, True, True, True):
+                try:
+                    check(grade_id, answer, hidden=hidden)
+                except AssertionError as problem:
+                    messages.append(str(problem))
+            if expected == "pass" and messages:
+                wrong.append(f"false negative: {grade_id} '{name}': {messages[0]}")
+            elif expected != "pass" and not messages:
+                wrong.append(f"false positive: {grade_id} '{name}'")
+            elif expected != "pass" and not all(any(part in m for part in expected.split("|")) for m in messages):
+                wrong.append(f"message: {grade_id} '{name}' should say {expected!r}, says: {messages}")
+    assert not wrong, "\n".join(wrong)

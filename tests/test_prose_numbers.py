@@ -106,7 +106,7 @@ CLAIMS = {
     "03_gradient.ipynb": {
         "a thousand times larger step": "derived: u^(1/3) for float32 against float64, in the same paragraph",
         "about a thousand times larger than in float64": "derived: the same ratio of step sizes",
-        "a few thousand times more accurate": "central is between 1000 and 10000 times more accurate: True",
+        "more than a thousand times more accurate": "central is more than 1000 times more accurate: True",
         "is rarely within 1e-6 of 1": "derived: a factor such as f′ = 1 − h² or η = 0.05 is that close to 1 only by chance",
     },
     "05_output_signals.ipynb": {
@@ -120,7 +120,7 @@ CLAIMS = {
         "10 times larger": "derived: the exercise asks the reader to predict and compute it",
     },
     "07_hidden_signals.ipynb": {
-        "(twice)": "derived: counts calls in the exercise's recipe",
+        "(twice, each time": "derived: counts calls in the exercise's recipe",
         "(three times)": "derived: counts calls in the exercise's recipe",
     },
     "08_training.ipynb": {

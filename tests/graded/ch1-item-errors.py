@@ -42,4 +42,16 @@ def item_errors(T, O):
     np.log(O, out=O)
     return -np.sum(T * O, axis=1)
 '''),
+    ("right only for one-hot targets", "wrong values", '''
+def item_errors(T, O):
+    return -np.log(O[np.arange(len(O)), np.argmax(T, axis=1)])
+'''),
+    ("clipped outputs", "wrong values", '''
+def item_errors(T, O):
+    return -np.sum(T * np.log(np.clip(O, 0.05, 1.0)), axis=1)
+'''),
+    ("float32", "float32", '''
+def item_errors(T, O):
+    return -np.sum(T * np.log(O), axis=1).astype(np.float32)
+'''),
 ]

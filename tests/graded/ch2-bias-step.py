@@ -45,4 +45,12 @@ def bias_step(b, delta, eta):
 def bias_step(b, delta, eta):
     return b + eta ** 2 * delta
 '''),
+    ("clipped step", "wrong values", '''
+def bias_step(b, delta, eta):
+    return b + np.clip(eta * delta, -1.5, 1.5)
+'''),
+    ("numbers as strings", "should return numbers", '''
+def bias_step(b, delta, eta):
+    return [repr(float(v)) for v in b + eta * delta]
+'''),
 ]

@@ -15,18 +15,31 @@ def forward_difference_gradient(E, params, step=1e-5):
         gradients.append(gradient)
     return gradients
 '''),
-    ("flat views, a tuple, += then -=", "pass", '''
+    ("flat iterators, a tuple, += then -=", "pass", '''
 def forward_difference_gradient(E, params, step=1e-5):
     result = []
     for p in params:
-        flat, g = p.reshape(-1), np.empty(p.size)
+        g = np.empty(p.size)
+        for i in range(p.size):
+            before = E()
+            p.flat[i] += step
+            g[i] = (before - E()) / step
+            p.flat[i] -= step
+        result.append(g.reshape(p.shape))
+    return tuple(result)
+'''),
+    ("nudges a flattened copy", "every gradient is 0", '''
+def forward_difference_gradient(E, params, step=1e-5):
+    result = []
+    for p in params:
+        flat, g = p.ravel(), np.empty(p.size)
         for i in range(p.size):
             before = E()
             flat[i] += step
             g[i] = (before - E()) / step
             flat[i] -= step
         result.append(g.reshape(p.shape))
-    return tuple(result)
+    return result
 '''),
     ("copies of each array, restored in finally", "pass", '''
 def forward_difference_gradient(E, params, step=1e-5):
@@ -117,5 +130,19 @@ def forward_difference_gradient(E, params, step=1e-5):
     ("hard-coded", "wrong values", '''
 def forward_difference_gradient(E, params, step=1e-5):
     return [np.array([-0.7801, -2.9701, -12.0601])]
+'''),
+    ("nudges copies placed in the list", "every gradient is 0", '''
+def forward_difference_gradient(E, params, step=1e-5):
+    base, gradients = E(), []
+    for k, p in enumerate(params):
+        g = np.zeros_like(p)
+        for i in np.ndindex(p.shape):
+            q = p.copy()
+            q[i] += step
+            params[k] = q
+            g[i] = -(E() - base) / step
+        params[k] = p
+        gradients.append(g)
+    return gradients
 '''),
 ]

@@ -38,9 +38,20 @@ def weight_gradients_loops(signals, inputs):
     for _ in range(1):
         return weight_gradients(signals, inputs)
 '''),
-    ("no loops at all", "has no loop", '''
+    ("no loops at all", "should use plain Python loops", '''
 def weight_gradients_loops(signals, inputs):
     return inputs.T @ signals / len(inputs), signals.mean(axis=0)
+'''),
+    ("vectorised, and a comprehension for show", "matrix product", '''
+def weight_gradients_loops(signals, inputs):
+    g_b = np.array([signals[:, b].mean() for b in range(signals.shape[1])])
+    return inputs.T @ signals / len(inputs), g_b
+'''),
+    ("an alias of weight_gradients", "without calling `weight_gradients`", '''
+def weight_gradients_loops(signals, inputs, _wg=weight_gradients):
+    for _ in range(1):
+        pass
+    return _wg(signals, inputs)
 '''),
     ("sum, not mean", "sum over items", '''
 def weight_gradients_loops(signals, inputs):

@@ -36,12 +36,12 @@ def gradients_from_signals(values, signals):
 def gradients_from_signals(values, signals):
     return [weight_gradients(signals[0], values[0]), weight_gradients(signals[1], values[1])]
 '''),
-    ("bias gradients zero", "g_b is wrong", '''
+    ("bias gradients zero", "g_b is all 0", '''
 def gradients_from_signals(values, signals):
     return [(weight_gradients(signals[l], values[l])[0], np.zeros(np.shape(signals[l])[-1]))
             for l in range(len(signals))]
 '''),
-    ("bias gradients summed", "g_b is wrong", '''
+    ("bias gradients summed", "5 times the right value|times the right value", '''
 def gradients_from_signals(values, signals):
     pairs = []
     for l in range(len(signals)):

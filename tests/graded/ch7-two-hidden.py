@@ -148,4 +148,15 @@ def two_hidden_backward(x, t, weights, biases):
     d1 = hidden_signals(d2, weights[1] * 0.5, a1, "logistic")
     return [weight_gradients(d1, x), weight_gradients(d2, a1), weight_gradients(d3, a2)]
 '''),
+    ("backward through an alias, layer by layer", "without calling `backward`", '''
+_bw = backward
+
+
+def two_hidden_backward(x, t, weights, biases):
+    a1 = logistic(x @ weights[0] + biases[0])
+    top = _bw(a1, t, weights[1:], biases[1:], "tanh")
+    d2 = top[0][1]
+    d1 = (d2 @ weights[1].T) * a1 * (1 - a1)
+    return [weight_gradients(d1, x)] + list(top)
+'''),
 ]

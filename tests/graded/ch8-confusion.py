@@ -61,4 +61,18 @@ def confusion(net, X, T):
         table[true, predicted] += 1
     return table
 '''),
+    ("bincount without minlength", "raised|returned shape", '''
+def confusion(net, X, T):
+    true, predicted = np.argmax(T, axis=1), np.argmax(net.forward(X), axis=1)
+    return np.bincount(3 * true + predicted).reshape(3, 3)
+'''),
+    ("size from the labels seen", "returned shape", '''
+def confusion(net, X, T):
+    true, predicted = np.argmax(T, axis=1), np.argmax(net.forward(X), axis=1)
+    k = max(true.max(), predicted.max()) + 1
+    table = np.zeros((k, k), dtype=int)
+    for a, b in zip(true, predicted):
+        table[a, b] += 1
+    return table
+'''),
 ]
