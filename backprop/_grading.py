@@ -126,8 +126,15 @@ def _instrumented(hooks):
             function.__globals__.pop(name, None)
 
 
-def _refuse(names, exercise):
-    """Hooks that make the package functions `names` (and the private kernels behind them) refuse to run."""
+def _own(answer, name):
+    """The function the answer's own namespace calls `name` (in a chapter, the one the chapter defines), if any."""
+    found = getattr(answer, "__globals__", {}).get(name)
+    return found if isinstance(found, types.FunctionType) else None
+
+
+def _refuse(names, exercise, answer):
+    """Hooks that make the functions `names` (and the private kernels behind them) refuse to run: the package's,
+    and those of the answer's own namespace (a chapter defines them itself)."""
     import backprop  # noqa: F401 (loads the modules below)
 
     # by sys.modules: the package's attributes `backward` and `output_signals` are the functions, not the modules
@@ -136,15 +143,16 @@ def _refuse(names, exercise):
     for name in names:
         def refused(original, *args, _name=name, **kwargs):
             raise Wrong(f"the exercise asks you to compute this yourself, without calling `{_name}` ({exercise})")
-        for module in modules:
-            for candidate in (name, f"_{name}"):
-                if hasattr(module, candidate):
-                    hooks[getattr(module, candidate)] = refused
+        for candidate in (name, f"_{name}"):
+            for function in [getattr(module, candidate, None) for module in modules] + [_own(answer, candidate)]:
+                if isinstance(function, types.FunctionType):
+                    hooks[function] = refused
     return hooks
 
 
-def _counting(calls, names):
-    """Hooks that count the calls of the package functions `names` in `calls` (a dict name -> count)."""
+def _counting(calls, names, answer):
+    """Hooks that count in `calls` (a dict name -> count) the calls of the functions `names`: the package's, and
+    those of the answer's own namespace."""
     import backprop
 
     def counter(name):
@@ -153,7 +161,12 @@ def _counting(calls, names):
             return original(*args, **kwargs)
         return count
 
-    return {getattr(backprop, name): counter(name) for name in names}
+    hooks = {}
+    for name in names:
+        for function in (getattr(backprop, name), _own(answer, name)):
+            if isinstance(function, types.FunctionType):
+                hooks[function] = counter(name)
+    return hooks
 
 
 MATRIX_PRODUCTS = {"dot", "matmul", "einsum", "outer", "tensordot", "inner", "kron", "vdot"}
@@ -316,7 +329,7 @@ def _weight_gradients_loops(answer, hidden):
     for n_items, n_nodes, n_inputs in shapes:
         signals, inputs = rng.normal(size=(n_items, n_nodes)), rng.normal(size=(n_items, n_inputs))
         where = f"for {n_items} item(s), {n_inputs} inputs and {n_nodes} nodes"
-        with _instrumented(_refuse(["weight_gradients"], "plain loops, from the summary's sentence")):
+        with _instrumented(_refuse(["weight_gradients"], "plain loops, from the summary's sentence", answer)):
             result = _call(answer, "weight_gradients_loops", {"signals": signals, "inputs": inputs}, where)
         g_w, g_b = _pair(result, "weight_gradients_loops", where)
         w_ref, b_ref = weight_gradients(signals, inputs)
@@ -357,8 +370,8 @@ def _signals_by_jacobian(answer, hidden):
             where = f"for kind={kind!r}, {n_items} item(s) and {n_outputs} outputs"
             calls = {}
             hooks = {**_refuse(["output_signals"], "through the Jacobian, with error_derivative, softmax_jacobian "
-                                                   "and np.einsum"),
-                     **_counting(calls, ["error_derivative", "softmax_jacobian"])}
+                                                   "and np.einsum", answer),
+                     **_counting(calls, ["error_derivative", "softmax_jacobian"], answer)}
             with _instrumented(hooks):
                 result = _call(answer, "signals_by_jacobian", {"T": T, "O": O, "kind": kind}, where)
             missing = [name for name in ("error_derivative", "softmax_jacobian") if not calls.get(name)]
@@ -517,7 +530,7 @@ def _two_hidden_backward(answer, hidden):
         t = np.eye(sizes[-1])[rng.integers(sizes[-1], size=None if n_items is None else n_items)]
         where = (f"for a {'-'.join(map(str, sizes))} network and "
                  f"{'one item (1-D x and t)' if n_items is None else f'a batch of {n_items} item(s)'}")
-        with _instrumented(_refuse(["backward"], "from chapter 7's equations, without calling backward")):
+        with _instrumented(_refuse(["backward"], "from chapter 7's equations, without calling backward", answer)):
             result = _call(answer, "two_hidden_backward", {"x": x, "t": t, "weights": weights, "biases": biases},
                            where)
         if not isinstance(result, (list, tuple)):

@@ -177,3 +177,54 @@ def test_the_checks_in_process_agree_with_the_catalogue(tmp_path):
             elif expected != "pass" and not all(any(part in m for part in expected.split("|")) for m in messages):
                 wrong.append(f"message: {grade_id} '{name}' should say {expected!r}, says: {messages}")
     assert not wrong, "\n".join(wrong)
+
+
+OWN_DEFINITIONS = {  # a chapter defines these itself: an answer that calls the chapter's copy is refused too
+    "ch4-loops": ("weight_gradients", '''
+def weight_gradients(signals, inputs):
+    return inputs.T @ signals / len(inputs), signals.mean(axis=0)
+
+
+def weight_gradients_loops(signals, inputs):
+    for _ in range(1):
+        return weight_gradients(signals, inputs)
+'''),
+    "ch5-jacobian": ("output_signals", '''
+def output_signals(targets, outputs, output="softmax", error="cross_entropy", rule="exact"):
+    import backprop
+    return backprop.output_signals(targets, outputs, output, error, rule)
+
+
+def signals_by_jacobian(T, O, kind):
+    error_derivative(T, O, kind, "softmax"), softmax_jacobian(O)
+    return output_signals(T, O, "softmax", kind)
+'''),
+    "ch7-two-hidden": ("backward", '''
+def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cross_entropy", rule="exact"):
+    import backprop
+    return backprop.backward(x, t, weights, biases, hidden, output, error, rule)
+
+
+def two_hidden_backward(x, t, weights, biases):
+    a1 = logistic(x @ weights[0] + biases[0])
+    top = backward(a1, t, weights[1:], biases[1:], "tanh")
+    d1 = (top[0][1] @ weights[1].T) * a1 * (1 - a1)
+    return [weight_gradients(d1, x)] + list(top)
+'''),
+}
+
+
+@pytest.mark.parametrize("grade_id", sorted(OWN_DEFINITIONS))
+def test_an_answer_calling_the_chapter_s_own_copy_of_a_forbidden_function_is_refused(grade_id, tmp_path):
+    from backprop._grading import check
+
+    name, source = OWN_DEFINITIONS[grade_id]
+    path = tmp_path / f"own_{grade_id.replace('-', '_')}.py"
+    path.write_text(SETUP + "\n\n" + source)
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    answer = getattr(module, {"ch4-loops": "weight_gradients_loops", "ch5-jacobian": "signals_by_jacobian",
+                              "ch7-two-hidden": "two_hidden_backward"}[grade_id])
+    with pytest.raises(AssertionError, match=f"without calling `{name}`"):
+        check(grade_id, answer)
