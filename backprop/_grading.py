@@ -6,10 +6,13 @@ grading time (new entropy on every run: other shapes, one item and batches, seve
 fitted to the visible case can pass. Every check
 
 - calls the answer on copies and fails if it changed one of its arguments;
-- checks the type and shape of what comes back before using it;
-- where the exercise asks for a method, fails if the answer calls the package function it replaces;
-- compares with a reference computed by the package's own functions, and when the answer is wrong, compares it
-  with the results of the classic mistakes, so that the message names the mistake instead of only saying "wrong".
+- checks the type and shape of what comes back before using it (float64 numbers, not float32, not strings);
+- where the exercise asks for a method, checks it: the function the answer should write itself refuses to run,
+  whatever route the answer takes to it (its code object is swapped for the check), functions the method needs
+  must be called (chapter 5), and loops must be loops (chapter 4, from the answer's syntax);
+- compares with a reference computed by the package's own functions; a right answer passes there, and a wrong one
+  is compared with the results of the classic mistakes, so that the message names the mistake instead of only
+  saying "wrong".
 
 Messages say what is wrong and where to look; none gives the solution. ``tests/graded/`` holds a catalogue of right
 and wrong answers, and ``tests/test_graded.py`` grades it through nbgrader.
