@@ -171,6 +171,9 @@ def export(root=ROOT):
     return sorted(modules)
 
 
+WIDGET_FALLBACK = "Run this cell to use the explorer: its controls need a running kernel."
+
+
 def execute(paths, timeout=600):
     """Run each notebook top to bottom in its own folder and save it with its outputs."""
     import nbformat
@@ -184,6 +187,10 @@ def execute(paths, timeout=600):
         # Saved widget state would make the book load scripts from CDNs, and a widget without a kernel does
         # nothing anyway: keep the widget views in the outputs, drop their state.
         nb.metadata.pop("widgets", None)
+        for cell in nb.cells:  # what a front end shows for a widget when no kernel runs it (saved, untrusted)
+            for output in cell.get("outputs", []):
+                if "application/vnd.jupyter.widget-view+json" in output.get("data", {}):
+                    output["data"]["text/plain"] = WIDGET_FALLBACK
         nbformat.write(nb, path)
         print(f"executed {path.relative_to(ROOT)}")
 

@@ -2,9 +2,14 @@
 
 The chapters are the nbgrader *source* of one assignment, ``chapters``. ``configure`` sets a course directory up;
 ``RemoveWorkedSolutions`` is added in front of nbgrader's own preprocessors so that the student edition keeps each
-exercise and its auto-graded test but none of the worked solutions shown in the book's dropdowns. The coding
-solutions themselves are nbgrader solution cells, which nbgrader turns into stubs.
+exercise and its auto-graded test but none of the worked solutions shown in the book's dropdowns; ``PlainMarkdown``
+then writes the book's MyST markup as plain Markdown, which any notebook front end renders. The coding solutions
+themselves are nbgrader solution cells, which nbgrader turns into stubs that say what to do.
 """
+
+import json
+import re
+from pathlib import Path
 
 from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -41,6 +46,65 @@ class RemoveWorkedSolutions(NbGraderPreprocessor):
         return nb, resources
 
 
+DISPLAY_EQUATION = re.compile(r"\$\$\n(.*?)\n\$\$ \((eq-[\w-]+)\)", flags=re.S)
+EXERCISE = re.compile(r"```\{exercise\}[ \t]*(.*?)\n(.*?)\n```", flags=re.S)
+ADMONITION = re.compile(r"```\{admonition\}[ \t]*(.*?)\n(.*?)\n```", flags=re.S)
+OPTION = re.compile(r"^:[\w-]+:.*$\n?", flags=re.M)
+
+
+def book_numbers(folder):
+    """{label: number} for the equations ("(7.3)") and exercises ("Exercise 7.2") of the chapters in `folder`,
+    numbered as the book numbers them: by chapter, in order of appearance."""
+    numbers = {}
+    for path in sorted(Path(folder).glob("[0-9][0-9]_*.ipynb")):
+        chapter = int(path.name[:2])
+        markdown = "\n".join("".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                             if cell["cell_type"] == "markdown")
+        for n, (_, label) in enumerate(DISPLAY_EQUATION.findall(markdown), start=1):
+            numbers[label] = f"({chapter}.{n})"
+        for n, (_, body) in enumerate(EXERCISE.findall(markdown), start=1):
+            label = re.search(r"^:label:\s*(\S+)", body, flags=re.M)
+            if label:
+                numbers[label.group(1)] = f"Exercise {chapter}.{n}"
+    return numbers
+
+
+class PlainMarkdown(NbGraderPreprocessor):
+    """Write the book's MyST markup as plain Markdown, which every notebook front end renders (JupyterLab without
+    jupyterlab-myst, classic Jupyter, Colab): exercises become numbered headings, admonitions block quotes,
+    labelled equations carry their number as a \\tag, and references become the text the book shows."""
+
+    def preprocess(self, nb, resources):
+        folder = resources.get("metadata", {}).get("path") or "."
+        numbers = book_numbers(folder)
+
+        def exercise(match):
+            body = OPTION.sub("", match.group(2)).strip("\n")
+            label = re.search(r"^:label:\s*(\S+)", match.group(2), flags=re.M)
+            number = numbers.get(label.group(1), "Exercise") if label else "Exercise"
+            return f"#### {number}: {match.group(1).strip()}\n\n{body}"
+
+        def admonition(match):
+            body = OPTION.sub("", match.group(2)).strip("\n")
+            quoted = "\n".join(f"> {line}" if line else ">" for line in body.split("\n"))
+            return f"> **{match.group(1).strip()}**\n>\n{quoted}"
+
+        def equation(match):
+            tag = numbers.get(match.group(2), "").strip("()")
+            return f"$$\n{match.group(1)}\n\\tag{{{tag}}}\n$$" if tag else f"$$\n{match.group(1)}\n$$"
+
+        for cell in nb.cells:
+            if cell.cell_type != "markdown":
+                continue
+            text = EXERCISE.sub(exercise, cell.source)
+            text = ADMONITION.sub(admonition, text)
+            text = DISPLAY_EQUATION.sub(equation, text)
+            text = re.sub(r"\{eq\}`([\w-]+)`", lambda m: numbers.get(m.group(1), m.group(1)), text)
+            text = re.sub(r"\{ref\}`([\w-]+)`", lambda m: numbers.get(m.group(1), m.group(1)), text)
+            cell.source = text
+        return nb, resources
+
+
 def configure(c, root, source="."):
     """nbgrader settings for a course directory `root` whose `source` folder holds the `chapters` assignment."""
     c.CourseDirectory.root = str(root)
@@ -51,7 +115,9 @@ def configure(c, root, source="."):
     c.Execute.kernel_name = "python3"
     c.Execute.timeout = 120
     defaults = GenerateAssignment.class_traits()["preprocessors"].default()
-    c.GenerateAssignment.preprocessors = [RemoveWorkedSolutions, *defaults]
+    c.GenerateAssignment.preprocessors = [RemoveWorkedSolutions, PlainMarkdown, *defaults]
+    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE: replace this line with your answer, then run the checks "
+                                            "in the next cell\nraise NotImplementedError(\"write your answer here\")"}
 
 
 def write_student_book_config(source="_config.yml", target="_build/student_config.yml"):

@@ -108,6 +108,27 @@ def test_the_student_edition_holds_no_solution_and_no_output(graded):
             assert json.dumps(line)[1:-1] not in text, f"{path.name}: solution line {line!r} in the edition"
 
 
+MYST = re.compile(r"```\{|:::\{|\{(eq|ref|numref|doc|term)\}`|^:(label|class):|\$\$ \(eq-", flags=re.M)
+
+
+def test_the_student_edition_is_plain_markdown(graded):
+    """Any notebook front end (plain JupyterLab, classic Jupyter, Colab) renders the student edition: no MyST
+    directive or role is left; exercises are numbered headings; equations keep their numbers; stubs say what to do."""
+    courses, _ = graded
+    for path in CHAPTERS:
+        cells = json.loads((courses["edition"] / "student" / "chapters" / path.name).read_text())["cells"]
+        markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        assert not MYST.search(markdown), f"{path.name}: MyST markup left: {MYST.search(markdown).group(0)!r}"
+        source = json.loads(path.read_text())["cells"]
+        exercises = sum("".join(c["source"]).count("```{exercise}") for c in source if c["cell_type"] == "markdown")
+        assert len(re.findall(r"^#### Exercise \d+\.\d+: \S", markdown, flags=re.M)) == exercises, path.name
+        equations = sum(len(re.findall(r"\$\$ \(eq-", "".join(c["source"]))) for c in source)
+        assert len(re.findall(r"\\tag\{\d+\.\d+\}", markdown)) == equations, path.name
+        for cell in cells:
+            if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+                assert "write your answer here" in "".join(cell["source"]), path.name
+
+
 def page_text(html):
     """The text of an HTML page as a reader sees it: tags (and the highlighting spans of code) removed."""
     return htmlmodule.unescape(re.sub(r"<[^>]+>", "", html))
