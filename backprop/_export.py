@@ -38,6 +38,42 @@ def chapters(root=ROOT):
     return sorted((root / "chapters").glob("[0-9][0-9]_*.ipynb"))
 
 
+INSTALL_MARK = "# Where the package is missing (on Colab, say)"
+
+
+def install_cell_source(root=ROOT):
+    """The first code cell of every chapter: installs the package from the repository named in _config.yml."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    url = config["repository"]["url"]
+    return (f"{INSTALL_MARK}, this installs it from the course's repository.\n"
+            "try:\n"
+            "    import backprop  # noqa: F401\n"
+            "except ImportError:\n"
+            f"    %pip install --quiet git+{url}")
+
+
+def stamp_install_cells(root=ROOT):
+    """Make every chapter's first code cell the install cell for the repository in _config.yml (a fork changes the
+    address there, and `make notebooks` writes it into the chapters)."""
+    import nbformat
+
+    source = install_cell_source(root)
+    for path in chapters(root):
+        nb = nbformat.read(path, as_version=4)
+        first = next(i for i, cell in enumerate(nb.cells) if cell.cell_type == "code")
+        if nb.cells[first].source.startswith(INSTALL_MARK):
+            if nb.cells[first].source == source:
+                continue
+            nb.cells[first].source = source
+        else:
+            cell = nbformat.v4.new_code_cell(source)
+            cell.metadata["tags"] = ["remove-cell"]  # the book needs no installation
+            nb.cells.insert(first, cell)
+        nbformat.write(nb, path)
+
+
 def directives(source):
     """Split a cell's source into its leading `#|` directives, as (name, argument) pairs, and the rest."""
     lines = source.splitlines()
@@ -205,6 +241,8 @@ def main(argv=None):
         problems = drift()
         print("\n".join(problems) or "backprop/ matches the notebooks")
         return 1 if problems else 0
+    if args.execute:
+        stamp_install_cells()
     print("exported " + ", ".join(f"backprop/{name}" for name in export()))
     if args.execute:
         execute([path.resolve() for path in args.only] or chapters())

@@ -7,7 +7,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['backward']
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 24 ---
+# --- chapters/07_hidden_signals.ipynb, cell 25 ---
 import numpy as np
 
 from backprop.checks import HIDDEN, RULES, check_array, check_name, check_network, check_output_error

@@ -7,7 +7,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['HIDDEN', 'OUTPUTS', 'ERRORS', 'RULES', 'check_array', 'check_name', 'check_output_error', 'check_pair', 'check_probabilities', 'check_targets', 'check_network', 'check_in_place', 'check_layer_sizes', 'check_learning_rate', 'check_positive_int', 'check_seed', 'check_momentum', 'check_callable']
 
 
-# --- chapters/90_refused_inputs.ipynb, cell 6 ---
+# --- chapters/90_refused_inputs.ipynb, cell 7 ---
 import numpy as np
 
 HIDDEN = ("tanh", "logistic", "relu")

@@ -7,7 +7,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['SPECIES', 'load_iris']
 
 
-# --- chapters/08_training.ipynb, cell 5 ---
+# --- chapters/08_training.ipynb, cell 6 ---
 import csv
 from pathlib import Path
 

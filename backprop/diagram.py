@@ -7,7 +7,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['draw_network']
 
 
-# --- chapters/00_introduction.ipynb, cell 6 ---
+# --- chapters/00_introduction.ipynb, cell 7 ---
 import matplotlib.pyplot as plt
 import numpy as np
 

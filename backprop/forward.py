@@ -7,14 +7,14 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['logistic', 'tanh', 'relu', 'identity', 'softmax', 'HIDDEN_ACTIVATIONS', 'OUTPUT_ACTIVATIONS', 'squared_error', 'cross_entropy', 'binary_cross_entropy', 'error', 'forward', 'init_weights', 'log_softmax', 'network_error']
 
 
-# --- chapters/01_the_goal.ipynb, cell 2 ---
+# --- chapters/01_the_goal.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.checks import (ERRORS, HIDDEN, OUTPUTS, check_array, check_layer_sizes, check_name, check_network,
                              check_output_error, check_pair, check_probabilities, check_seed)
 
 
-# --- chapters/01_the_goal.ipynb, cell 9 ---
+# --- chapters/01_the_goal.ipynb, cell 10 ---
 def logistic(z):
     """Logistic activation, element by element, computed without overflow.
 
@@ -112,7 +112,7 @@ _HIDDEN_KERNELS = {"tanh": np.tanh, "logistic": _logistic, "relu": lambda z: np.
 _OUTPUT_KERNELS = {"softmax": _softmax, "logistic": _logistic, "identity": lambda z: z}
 
 
-# --- chapters/01_the_goal.ipynb, cell 15 ---
+# --- chapters/01_the_goal.ipynb, cell 16 ---
 def squared_error(t, o):
     """Squared error E = ½ Σ_k (t_k − o_k)², averaged over the items of a batch.
 
@@ -196,7 +196,7 @@ def error(t, o, kind="cross_entropy", output="softmax"):
     return cross_entropy(t, o) if output == "softmax" else binary_cross_entropy(t, o)
 
 
-# --- chapters/01_the_goal.ipynb, cell 17 ---
+# --- chapters/01_the_goal.ipynb, cell 18 ---
 def forward(x, weights, biases, hidden="tanh", output="softmax"):
     """The forward pass: the values of every layer, input first and outputs last.
 
@@ -238,7 +238,7 @@ def _forward(x, weights, biases, hidden, output):
     return values
 
 
-# --- chapters/01_the_goal.ipynb, cell 26 ---
+# --- chapters/01_the_goal.ipynb, cell 27 ---
 def init_weights(layer_sizes, seed=0):
     """Seeded starting weights and biases for a network with the given layer sizes.
 
@@ -266,7 +266,7 @@ def init_weights(layer_sizes, seed=0):
     return weights, biases
 
 
-# --- chapters/01_the_goal.ipynb, cell 29 ---
+# --- chapters/01_the_goal.ipynb, cell 30 ---
 def log_softmax(z):
     """ln softmax(z) over the last axis, computed from the sums: (z − max) − ln Σ exp(z − max).
 

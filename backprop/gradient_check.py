@@ -7,13 +7,13 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['error_derivative', 'numerical_gradient', 'worst_relative_error']
 
 
-# --- chapters/03_gradient.ipynb, cell 2 ---
+# --- chapters/03_gradient.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.checks import check_array, check_callable, check_output_error, check_pair, check_probabilities
 
 
-# --- chapters/03_gradient.ipynb, cell 5 ---
+# --- chapters/03_gradient.ipynb, cell 6 ---
 def error_derivative(t, o, kind="cross_entropy", output="softmax"):
     """The derivative ∂E/∂o_k of one item's error with respect to each output.
 
@@ -45,7 +45,7 @@ def error_derivative(t, o, kind="cross_entropy", output="softmax"):
         return np.where(t != 1, (1 - t) / (1 - o), 0.0) + minus_t_over_o
 
 
-# --- chapters/03_gradient.ipynb, cell 13 ---
+# --- chapters/03_gradient.ipynb, cell 14 ---
 def numerical_gradient(E, params, step=1e-5):
     """The summary's gradient −∂E/∂θ of every entry θ of ``params``, by central differences.
 

@@ -7,13 +7,13 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['weight_gradients']
 
 
-# --- chapters/04_hidden_to_output.ipynb, cell 2 ---
+# --- chapters/04_hidden_to_output.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.checks import check_array
 
 
-# --- chapters/04_hidden_to_output.ipynb, cell 9 ---
+# --- chapters/04_hidden_to_output.ipynb, cell 10 ---
 def weight_gradients(signals, inputs):
     """Gradients of one layer's weights and biases: each weight's input times the signal of the node it points to.
 

@@ -7,7 +7,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['hidden_derivative', 'hidden_signals', 'activation_curves']
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 2 ---
+# --- chapters/07_hidden_signals.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.checks import HIDDEN, check_array, check_name
@@ -16,7 +16,7 @@ from backprop.gradients import weight_gradients
 from backprop.output_signals import _check_between, logistic_derivative, output_signals
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 5 ---
+# --- chapters/07_hidden_signals.ipynb, cell 6 ---
 _RANGES = {"tanh": (-1.0, 1.0), "logistic": (0.0, 1.0), "relu": (0.0, np.inf)}  # the values h can take
 
 
@@ -50,7 +50,7 @@ def _hidden_derivative(h, activation):
     return (h > 0).astype(np.float64)
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 15 ---
+# --- chapters/07_hidden_signals.ipynb, cell 16 ---
 def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
     """Signals of a hidden layer: δ_j = (Σ_k δ_k w_jk) × f′(z_j).
 
@@ -90,7 +90,7 @@ def _hidden_signals(delta, w, h, activation):
     return back
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 34 ---
+# --- chapters/07_hidden_signals.ipynb, cell 35 ---
 def activation_curves(activation="tanh", incoming=1.0, z=None):
     """A hidden activation, its derivative and the signal it passes back, as the node's sum varies.
 

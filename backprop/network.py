@@ -7,7 +7,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['train', 'accuracy', 'Network', 'iris_regions']
 
 
-# --- chapters/08_training.ipynb, cell 2 ---
+# --- chapters/08_training.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.backward import _backward
@@ -18,7 +18,7 @@ from backprop.forward import _forward, _network_error, init_weights
 from backprop.weight_delta import _update, update
 
 
-# --- chapters/08_training.ipynb, cell 8 ---
+# --- chapters/08_training.ipynb, cell 9 ---
 def train(X, T, weights, biases, hidden="tanh", output="softmax", error_function="cross_entropy",
           learning_rate=0.05, epochs=100, batch_size=1, seed=0, momentum=0.0, rule="exact", report_every=None):
     """Train weights and biases in place by back-propagation.
@@ -131,7 +131,7 @@ def accuracy(T, O):
     return float(np.mean(np.argmax(O, axis=1) == np.argmax(T, axis=1)))
 
 
-# --- chapters/08_training.ipynb, cell 10 ---
+# --- chapters/08_training.ipynb, cell 11 ---
 class Network:
     """A fully connected network trained by back-propagation: the functions of chapters 1 to 7 behind one object.
 
@@ -315,7 +315,7 @@ class Network:
                      learning_rate, epochs, batch_size, seed, momentum, rule, report_every)
 
 
-# --- chapters/08_training.ipynb, cell 41 ---
+# --- chapters/08_training.ipynb, cell 42 ---
 from backprop.data import load_iris
 
 

@@ -7,14 +7,14 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['logistic_derivative', 'softmax_jacobian', 'output_signals', 'output_signal_curves']
 
 
-# --- chapters/05_output_signals.ipynb, cell 2 ---
+# --- chapters/05_output_signals.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.checks import RULES, check_array, check_name, check_output_error, check_pair
 from backprop.forward import OUTPUT_ACTIVATIONS
 
 
-# --- chapters/05_output_signals.ipynb, cell 5 ---
+# --- chapters/05_output_signals.ipynb, cell 6 ---
 def logistic_derivative(o):
     """The logistic function's derivative written with its output: σ′(z) = o (1 − o).
 
@@ -56,7 +56,7 @@ def softmax_jacobian(o):
     return o[..., :, None] * (np.eye(o.shape[-1]) - o[..., None, :])
 
 
-# --- chapters/05_output_signals.ipynb, cell 10 ---
+# --- chapters/05_output_signals.ipynb, cell 11 ---
 def output_signals(targets, outputs, output="softmax", error="cross_entropy", rule="exact"):
     """The output signals δ_k = −∂E/∂z_k, item by item.
 
@@ -101,7 +101,7 @@ def _output_signals(t, o, output, error, rule):
     return o * (r - np.sum(r * o, axis=-1, keepdims=True))
 
 
-# --- chapters/05_output_signals.ipynb, cell 22 ---
+# --- chapters/05_output_signals.ipynb, cell 23 ---
 def output_signal_curves(output="softmax", error="cross_entropy", z=None):
     """Output, derivative and signals of output node 1 of a two-output layer, as its sum z_1 varies.
 

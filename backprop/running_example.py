@@ -7,11 +7,11 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['running_network']
 
 
-# --- chapters/00_introduction.ipynb, cell 2 ---
+# --- chapters/00_introduction.ipynb, cell 3 ---
 import numpy as np
 
 
-# --- chapters/00_introduction.ipynb, cell 3 ---
+# --- chapters/00_introduction.ipynb, cell 4 ---
 def running_network():
     """The book's running example: a 3-4-2 network and one training item.
 

@@ -7,14 +7,14 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ['descent_path', 'update', 'learning_rate_paths']
 
 
-# --- chapters/02_weight_delta.ipynb, cell 2 ---
+# --- chapters/02_weight_delta.ipynb, cell 3 ---
 import numpy as np
 
 from backprop.checks import (check_array, check_callable, check_in_place, check_learning_rate, check_network,
                              check_positive_int)
 
 
-# --- chapters/02_weight_delta.ipynb, cell 5 ---
+# --- chapters/02_weight_delta.ipynb, cell 6 ---
 def descent_path(gradient, w, learning_rate, steps):
     """Gradient descent on a single weight: the weights visited by ``steps`` steps w ← w + η g(w).
 
@@ -47,7 +47,7 @@ def descent_path(gradient, w, learning_rate, steps):
     return np.array(path)
 
 
-# --- chapters/02_weight_delta.ipynb, cell 14 ---
+# --- chapters/02_weight_delta.ipynb, cell 15 ---
 def update(weights, biases, gradients, learning_rate=0.05):
     """Add each weight delta η·g to its weight and bias, in place: w ← w + η g_w and b ← b + η g_b.
 
@@ -91,7 +91,7 @@ def _update(weights, biases, gradients, eta):
         b += eta * g_b
 
 
-# --- chapters/02_weight_delta.ipynb, cell 30 ---
+# --- chapters/02_weight_delta.ipynb, cell 31 ---
 from backprop.forward import error, forward
 from backprop.running_example import running_network
 

@@ -107,3 +107,16 @@ def test_directives_are_only_read_at_the_top_of_a_cell(exporter):
     assert found == [("default_exp", "a"), ("export", "")]
     assert code == "x = 1\n#| export"
 
+
+
+def test_every_chapter_starts_with_the_install_cell_for_the_configured_repository(exporter):
+    import nbformat
+
+    expected = exporter.install_cell_source()
+    assert "git+https://" in expected and "%pip install --quiet" in expected
+    for path in exporter.chapters():
+        cells = nbformat.read(path, as_version=4).cells
+        first = next(cell for cell in cells if cell.cell_type == "code")
+        assert first.source == expected, f"{path.name}: run `make notebooks` (the install cell is missing or stale)"
+        assert "remove-cell" in first.metadata.get("tags", []), path.name
+        assert not first.outputs, f"{path.name}: the install cell printed something where the package is installed"
