@@ -112,18 +112,28 @@ def outcome(folder, student, grade_id):
     return score, max_score, "\n".join(errors)
 
 
+def judge(grade_id, name, expected, passed, messages):
+    """What is wrong with one answer's verdict ("" if nothing): expected is "pass" or alternatives joined by "|",
+    one of which every message of a wrong answer must contain."""
+    if expected == "pass":
+        return "" if passed else f"false negative: {grade_id} '{name}' lost marks: {messages}"
+    if passed:
+        return f"false positive: {grade_id} '{name}' got full marks"
+    if not all(any(part in message for part in expected.split("|")) for message in messages):
+        return f"message: {grade_id} '{name}' should say {expected!r}, says: {messages}"
+    return ""
+
+
 def verdicts(graded):
     """Every answer whose grade or message is not what the catalogue expects, as readable lines."""
     wrong = []
     for (student, grade_id), (folder, name, expected) in graded.items():
         score, max_score, message = outcome(folder, student, grade_id)
-        if expected == "pass" and score != max_score:
-            wrong.append(f"false negative: {grade_id} '{name}' got {score} of {max_score}: {message}")
-        elif expected != "pass" and score != 0:
-            wrong.append(f"false positive: {grade_id} '{name}' got {score} of {max_score}")
-        elif expected != "pass" and not any(part in message for part in expected.split("|")):
-            wrong.append(f"message: {grade_id} '{name}' should say {expected!r}, says: {message}")
-    return wrong
+        passed = score == max_score
+        if not passed and score != 0:
+            wrong.append(f"partial marks: {grade_id} '{name}' got {score} of {max_score}")
+        wrong.append(judge(grade_id, name, expected, passed, [message] if message else []))
+    return [line for line in wrong if line]
 
 
 def test_every_right_answer_passes_and_every_mistake_is_caught_and_named(graded):
@@ -170,12 +180,8 @@ def test_the_checks_in_process_agree_with_the_catalogue(tmp_path):
                     check(grade_id, answer, hidden=hidden)
                 except AssertionError as problem:
                     messages.append(str(problem))
-            if expected == "pass" and messages:
-                wrong.append(f"false negative: {grade_id} '{name}': {messages[0]}")
-            elif expected != "pass" and not messages:
-                wrong.append(f"false positive: {grade_id} '{name}'")
-            elif expected != "pass" and not all(any(part in m for part in expected.split("|")) for m in messages):
-                wrong.append(f"message: {grade_id} '{name}' should say {expected!r}, says: {messages}")
+            wrong.append(judge(grade_id, name, expected, not messages, messages))
+    wrong = [line for line in wrong if line]
     assert not wrong, "\n".join(wrong)
 
 
