@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book book-student student assign autograde feedback scores test numerics check-site bench export \
+.PHONY: help setup book book-student student assign autograde feedback scores test numerics check-site check-lab bench export \
 	notebooks lab clean
 
 help:
@@ -12,6 +12,7 @@ help:
 	@echo "make test       set up .venv, run the unit tests and re-run every chapter under nbval"
 	@echo "make numerics   re-run every chapter under nbval with other BLAS kernels, numpy SIMD off, 1 and 2 threads"
 	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
+	@echo "make check-lab  run two chapters and a student notebook in JupyterLab in headless Chromium, offline"
 	@echo "make student    write the student edition (nbgrader: stubs, no solutions, no outputs) into student/"
 	@echo "make book-student  build the book without solutions into _build/student-book/_build/html"
 	@echo "make assign     (instructors) create the gradebook and release/ folder of the assignment 'chapters'"
@@ -77,6 +78,10 @@ numerics: $(READY)
 # request leaving 127.0.0.1. Screenshots go to _build/screenshots/. Install the browser with `apt-get install chromium`.
 check-site: $(READY)
 	$(BIN)/python tests/check_site.py --site _build/html --screenshots _build/screenshots
+
+# Two chapters and one student notebook run in a real JupyterLab (with jupyterlab-myst) in headless Chromium, offline.
+check-lab: student
+	$(BIN)/python tests/check_lab.py --screenshots _build/lab-screenshots
 
 # The speed benchmark against PyTorch CPU (install it first: .venv/bin/pip install -r benchmarks/requirements.txt).
 bench: $(READY)

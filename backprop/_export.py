@@ -210,6 +210,20 @@ def export(root=ROOT):
 WIDGET_FALLBACK = "Run this cell to use the explorer: its controls need a running kernel."
 
 
+def merged_streams(outputs):
+    """The outputs with each run of consecutive stream outputs of one name (stdout, stderr) merged into one: how
+    many pieces a kernel sends depends on timing, and the saved notebook should not."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous["name"] == output["name"]):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
 def execute(paths, timeout=600):
     """Run each notebook top to bottom in its own folder and save it with its outputs."""
     import nbformat
@@ -224,6 +238,8 @@ def execute(paths, timeout=600):
         # nothing anyway: keep the widget views in the outputs, drop their state.
         nb.metadata.pop("widgets", None)
         for cell in nb.cells:  # what a front end shows for a widget when no kernel runs it (saved, untrusted)
+            if cell.cell_type == "code":
+                cell.outputs = merged_streams(cell.outputs)
             for output in cell.get("outputs", []):
                 if "application/vnd.jupyter.widget-view+json" in output.get("data", {}):
                     output["data"]["text/plain"] = WIDGET_FALLBACK

@@ -101,6 +101,7 @@ class PlainMarkdown(NbGraderPreprocessor):
             text = DISPLAY_EQUATION.sub(equation, text)
             text = re.sub(r"\{eq\}`([\w-]+)`", lambda m: numbers.get(m.group(1), m.group(1)), text)
             text = re.sub(r"\{ref\}`([\w-]+)`", lambda m: numbers.get(m.group(1), m.group(1)), text)
+            text = re.sub(r"\[([^\]]+)\]\(#[\w-]+\)", r"\1", text)  # a link to a label: its text
             cell.source = text
         return nb, resources
 

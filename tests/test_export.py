@@ -120,3 +120,17 @@ def test_every_chapter_starts_with_the_install_cell_for_the_configured_repositor
         assert first.source == expected, f"{path.name}: run `make notebooks` (the install cell is missing or stale)"
         assert "remove-cell" in first.metadata.get("tags", []), path.name
         assert not first.outputs, f"{path.name}: the install cell printed something where the package is installed"
+
+
+def test_consecutive_stream_outputs_are_merged():
+    from backprop._export import merged_streams
+
+    def stream(name, text):
+        return {"output_type": "stream", "name": name, "text": text}
+
+    figure = {"output_type": "display_data", "data": {"text/plain": "<Figure>"}, "metadata": {}}
+    outputs = [stream("stdout", "a\n"), stream("stdout", "b\n"), stream("stderr", "w\n"), stream("stdout", "c\n"),
+               figure, stream("stdout", "d\n"), stream("stdout", "e\n")]
+    assert merged_streams(outputs) == [stream("stdout", "a\nb\n"), stream("stderr", "w\n"), stream("stdout", "c\n"),
+                                       figure, stream("stdout", "d\ne\n")]
+    assert merged_streams([]) == []
