@@ -11,6 +11,8 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
+
 from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import NbGraderPreprocessor
 
@@ -102,8 +104,39 @@ class PlainMarkdown(NbGraderPreprocessor):
             text = re.sub(r"\{eq\}`([\w-]+)`", lambda m: numbers.get(m.group(1), m.group(1)), text)
             text = re.sub(r"\{ref\}`([\w-]+)`", lambda m: numbers.get(m.group(1), m.group(1)), text)
             text = re.sub(r"\[([^\]]+)\]\(#[\w-]+\)", r"\1", text)  # a link to a label: its text
+            # A link to a page that is not in the edition (the reference pages): its text, and where to find it.
+            text = re.sub(r"\[([^\]]+)\]\((?!0\d_)[\w-]+\.(?:ipynb|md)\)", r"\1 (in the web book)", text)
             cell.source = text
+        nb.cells = with_work_cells(nb.cells)
         return nb, resources
+
+
+WORK_CELL = "# Your work for {number} (not graded): add cells as you need them.\n"
+
+
+def with_work_cells(cells):
+    """The cells with each exercise heading in a Markdown cell of its own, and an empty code cell after every
+    exercise that has none (those whose answer is a derivation or a computation that is not graded)."""
+    heading = re.compile(r"^#### (Exercise \d+\.\d+):", flags=re.M)
+    split = []
+    for cell in cells:
+        starts = [m.start() for m in heading.finditer(cell.source)] if cell.cell_type == "markdown" else []
+        if len(starts) < 2:
+            split.append(cell)
+            continue
+        bounds = [0 if cell.source[:starts[0]].strip() == "" else starts[0]] + starts[1:] + [len(cell.source)]
+        if bounds[0] != 0:
+            split.append(nbformat.v4.new_markdown_cell(cell.source[:starts[0]].rstrip("\n")))
+        for a, b in zip(bounds, bounds[1:]):
+            split.append(nbformat.v4.new_markdown_cell(cell.source[a:b].strip("\n")))
+    result = []
+    for i, cell in enumerate(split):
+        result.append(cell)
+        exercise = heading.search(cell.source) if cell.cell_type == "markdown" else None
+        following = split[i + 1] if i + 1 < len(split) else None
+        if exercise and (following is None or following.cell_type != "code"):
+            result.append(nbformat.v4.new_code_cell(WORK_CELL.format(number=exercise.group(1))))
+    return result
 
 
 def configure(c, root, source="."):
@@ -117,7 +150,7 @@ def configure(c, root, source="."):
     c.Execute.timeout = 120
     defaults = GenerateAssignment.class_traits()["preprocessors"].default()
     c.GenerateAssignment.preprocessors = [RemoveWorkedSolutions, PlainMarkdown, *defaults]
-    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE: replace this line with your answer, then run the checks "
+    c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE: replace these two lines with your answer, then run the checks "
                                             "in the next cell\nraise NotImplementedError(\"write your answer here\")"}
 
 

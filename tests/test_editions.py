@@ -113,7 +113,8 @@ MYST = re.compile(r"```\{|:::\{|\{(eq|ref|numref|doc|term)\}`|^:(label|class):|\
 
 def test_the_student_edition_is_plain_markdown(graded):
     """Any notebook front end (plain JupyterLab, classic Jupyter, Colab) renders the student edition: no MyST
-    directive or role is left; exercises are numbered headings; equations keep their numbers; stubs say what to do."""
+    directive or role is left; exercises are numbered headings, each with a code cell after it; equations keep their
+    numbers; stubs say what to do; links stay inside the edition."""
     courses, _ = graded
     for path in CHAPTERS:
         cells = json.loads((courses["edition"] / "student" / "chapters" / path.name).read_text())["cells"]
@@ -127,6 +128,11 @@ def test_the_student_edition_is_plain_markdown(graded):
         for cell in cells:
             if cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
                 assert "write your answer here" in "".join(cell["source"]), path.name
+        # Every exercise has a code cell to work in right after its heading's cell; no link leads out of the edition.
+        for cell, following in zip(cells, cells[1:] + [None]):
+            if cell["cell_type"] == "markdown" and "#### Exercise" in "".join(cell["source"]):
+                assert following is not None and following["cell_type"] == "code", (path.name, cell["source"][:2])
+        assert not re.search(r"\]\((?!0\d_)[\w-]+\.(ipynb|md)\)", markdown), path.name
 
 
 def page_text(html):
