@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 
-.PHONY: help setup book book-student student assign autograde feedback scores test numerics check-site check-lab bench export \
+.PHONY: help setup book book-student student assign autograde feedback scores test numerics check-site check-lab bench format export \
 	notebooks lab clean
 
 help:
@@ -21,7 +21,8 @@ help:
 	@echo "make scores     (instructors) print every student's score per chapter"
 	@echo "make bench      time a training step against PyTorch CPU and the matrix-product floor"
 	@echo "make export     write backprop/ from the chapters' '#| export' cells"
-	@echo "make notebooks  export, then re-execute every chapter in place, in book order (after editing one)"
+	@echo "make format     format the chapters' code cells and the package with ruff (88 characters a line)"
+	@echo "make notebooks  format, export, then re-execute every chapter in place, in book order (after editing one)"
 	@echo "make lab        open the chapters in JupyterLab"
 	@echo "make clean      remove the built book"
 
@@ -89,6 +90,10 @@ bench: $(READY)
 
 export: $(READY)
 	$(BIN)/python backprop/_export.py
+
+# ruff formats the chapters' code cells and the package to the book's code column (88 characters).
+format: $(READY)
+	$(BIN)/ruff format chapters backprop
 
 notebooks: $(READY)
 	$(BIN)/python backprop/_export.py --execute

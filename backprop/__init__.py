@@ -1,6 +1,7 @@
 """backprop: the package of the course "Backprop, derived".
 
-Every function here is defined, derived and checked in a chapter of the book; the modules are generated from the
+Every function here is defined, derived and checked in a chapter of the book; the
+modules are generated from the
 chapter notebooks (`make export`), and this file, kept by hand, states the public API.
 """
 
@@ -22,11 +23,20 @@ from backprop.forward import (
     squared_error,
     tanh,
 )
-from backprop.gradient_check import error_derivative, numerical_gradient, worst_relative_error
+from backprop.gradient_check import (
+    error_derivative,
+    numerical_gradient,
+    worst_relative_error,
+)
 from backprop.gradients import weight_gradients
 from backprop.hidden_signals import activation_curves, hidden_derivative, hidden_signals
 from backprop.network import Network, iris_regions
-from backprop.output_signals import logistic_derivative, output_signal_curves, output_signals, softmax_jacobian
+from backprop.output_signals import (
+    logistic_derivative,
+    output_signal_curves,
+    output_signals,
+    softmax_jacobian,
+)
 from backprop.running_example import running_network
 from backprop.weight_delta import descent_path, learning_rate_paths, update
 

@@ -1,12 +1,20 @@
-"""A local Sphinx extension for the book (kept by hand; not part of the course package's API).
+"""A local Sphinx extension for the book (kept by hand; not part of the course package's
+API).
 
-1. Sphinx 7, which Jupyter Book 1 requires, writes some inline scripts twice on every page; in a browser the second
-   copy of ``const THEBE_JS_URL = ...`` throws "Identifier 'THEBE_JS_URL' has already been declared" (fixed upstream
-   only in Sphinx 8). ``drop_duplicate_scripts`` keeps the first of each set of identical scripts.
-2. With ``hide_solutions: true`` sphinx-exercise drops a gated solution's start but keeps its end node, and the build
-   crashes ("departing unknown node type: solution_end_node", sphinx-exercise issue #89). Here the start directive
-   leaves a marker instead, and ``DropHiddenSolutions`` removes everything from the marker to the end node.
-3. nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (and ``HIDDEN TESTS``) lines are for the grader, not the
+1. Sphinx 7, which Jupyter Book 1 requires, writes some inline scripts twice on every
+page; in a browser the second
+   copy of ``const THEBE_JS_URL = ...`` throws "Identifier 'THEBE_JS_URL' has already
+   been declared" (fixed upstream
+   only in Sphinx 8). ``drop_duplicate_scripts`` keeps the first of each set of
+   identical scripts.
+2. With ``hide_solutions: true`` sphinx-exercise drops a gated solution's start but
+keeps its end node, and the build
+   crashes ("departing unknown node type: solution_end_node", sphinx-exercise issue
+   #89). Here the start directive
+   leaves a marker instead, and ``DropHiddenSolutions`` removes everything from the
+   marker to the end node.
+3. nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (and ``HIDDEN TESTS``) lines
+are for the grader, not the
    reader:
    ``StripSolutionMarkers`` removes them from the code shown in the book.
 """
@@ -18,16 +26,28 @@ from sphinx.transforms import SphinxTransform
 from sphinx_exercise.directive import SolutionStartDirective
 from sphinx_exercise.nodes import solution_end_node
 
-MARKER_LINE = re.compile(r"^[ \t]*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)[ \t]*\n?", flags=re.M)
+MARKER_LINE = re.compile(
+    r"^[ \t]*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)[ \t]*\n?", flags=re.M
+)
 
 
 def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
-    """html-page-context handler: keep the first of each set of identical script entries."""
+    """html-page-context handler: keep the first of each set of identical script
+    entries."""
     seen, unique = set(), []
     for script in context.get("script_files", []):
-        # An inline script is registered once with filename None and once with '': compare what is written.
+        # An inline script is registered once with filename None and once with '':
+        # compare what is written.
         filename = getattr(script, "filename", script) or ""
-        key = (str(filename), tuple(sorted((str(k), str(v)) for k, v in getattr(script, "attributes", {}).items())))
+        key = (
+            str(filename),
+            tuple(
+                sorted(
+                    (str(k), str(v))
+                    for k, v in getattr(script, "attributes", {}).items()
+                )
+            ),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(script)
@@ -35,19 +55,24 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree):
 
 
 class hidden_solution_start(nodes.Element):
-    """Where a gated solution began, in a book that hides solutions (removed before writing)."""
+    """Where a gated solution began, in a book that hides solutions (removed before
+    writing)."""
 
 
 class HidingSolutionStartDirective(SolutionStartDirective):
-    """``solution-start`` that leaves a marker when solutions are hidden, so the whole solution can be dropped."""
+    """``solution-start`` that leaves a marker when solutions are hidden, so the whole
+    solution can be dropped."""
 
     def run(self):
         result = super().run()
-        return [hidden_solution_start()] if self.env.app.config.hide_solutions else result
+        return (
+            [hidden_solution_start()] if self.env.app.config.hide_solutions else result
+        )
 
 
 class DropHiddenSolutions(SphinxTransform):
-    """Remove each hidden gated solution: the marker, everything after it, and the solution-end node."""
+    """Remove each hidden gated solution: the marker, everything after it, and the
+    solution-end node."""
 
     default_priority = 5  # before sphinx-exercise merges gated directives (priority 10)
 
@@ -55,10 +80,20 @@ class DropHiddenSolutions(SphinxTransform):
         for start in list(self.document.findall(hidden_solution_start)):
             parent = start.parent
             first = parent.index(start)
-            last = next((i for i in range(first, len(parent)) if isinstance(parent[i], solution_end_node)), None)
+            last = next(
+                (
+                    i
+                    for i in range(first, len(parent))
+                    if isinstance(parent[i], solution_end_node)
+                ),
+                None,
+            )
             if last is None:
-                raise ValueError(f"{self.env.docname}: a solution-start without a solution-end after it")
-            del parent[first:last + 1]
+                raise ValueError(
+                    f"{self.env.docname}: a solution-start without a solution-end "
+                    "after it"
+                )
+            del parent[first : last + 1]
 
 
 class StripSolutionMarkers(SphinxTransform):

@@ -1,24 +1,42 @@
-# Generated — edit the notebook, not this file: chapters/07_hidden_signals.ipynb. `make export` rewrites it.
+# Generated — edit the notebook, not this file: chapters/07_hidden_signals.ipynb.
+# `make export` rewrites it.
 """Hidden signals: the output signals, sent back through the weights.
 
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['backward']
+__all__ = ["backward"]
 
 
 # --- chapters/07_hidden_signals.ipynb, cell 25 ---
 import numpy as np
 
-from backprop.checks import HIDDEN, RULES, check_array, check_name, check_network, check_output_error
+from backprop.checks import (
+    HIDDEN,
+    RULES,
+    check_array,
+    check_name,
+    check_network,
+    check_output_error,
+)
 from backprop.forward import _forward
 from backprop.gradients import _weight_gradients
 from backprop.hidden_signals import _hidden_signals
 from backprop.output_signals import _output_signals
 
 
-def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cross_entropy", rule="exact"):
-    """Back-propagation: the gradients −∂E/∂w and −∂E/∂b of the batch-mean error for every layer.
+def backward(
+    x,
+    t,
+    weights,
+    biases,
+    hidden="tanh",
+    output="softmax",
+    error="cross_entropy",
+    rule="exact",
+):
+    """Back-propagation: the gradients −∂E/∂w and −∂E/∂b of the batch-mean error
+    for every layer.
 
     Parameters
     ----------
@@ -38,7 +56,8 @@ def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cros
     Returns
     -------
     list of (ndarray, ndarray)
-        One pair (g_w, g_b) per layer, input side first, shaped like ``weights[l]`` and ``biases[l]``.
+        One pair (g_w, g_b) per layer, input side first, shaped like
+        ``weights[l]`` and ``biases[l]``.
     """
     weights, biases = check_network(weights, biases)
     check_name("hidden", hidden, HIDDEN)
@@ -47,12 +66,16 @@ def backward(x, t, weights, biases, hidden="tanh", output="softmax", error="cros
     x = check_array("x", x, width=weights[0].shape[0])
     t = check_array("t", t, width=weights[-1].shape[1])
     if x.shape[:-1] != t.shape[:-1]:
-        raise ValueError(f"x and t must hold the same items: got x of shape {x.shape} and t of shape {t.shape}")
+        raise ValueError(
+            "x and t must hold the same items: "
+            f"got x of shape {x.shape} and t of shape {t.shape}"
+        )
     return _backward(x, t, weights, biases, hidden, output, error, rule)
 
 
 def _backward(x, t, weights, biases, hidden, output, error, rule):
-    """The kernel of backward: the same computation with the kernels of chapters 1 to 7, on checked arguments."""
+    """The kernel of backward: the same computation with the kernels of
+    chapters 1 to 7, on checked arguments."""
     values = _forward(x, weights, biases, hidden, output)
     delta = _output_signals(t, values[-1], output, error, rule)
     gradients = [None] * len(weights)

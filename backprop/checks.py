@@ -1,10 +1,30 @@
-# Generated — edit the notebook, not this file: chapters/90_refused_inputs.ipynb. `make export` rewrites it.
+# Generated — edit the notebook, not this file: chapters/90_refused_inputs.ipynb.
+# `make export` rewrites it.
 """Refused inputs.
 
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['HIDDEN', 'OUTPUTS', 'ERRORS', 'RULES', 'check_array', 'check_name', 'check_output_error', 'check_pair', 'check_probabilities', 'check_targets', 'check_network', 'check_in_place', 'check_layer_sizes', 'check_learning_rate', 'check_positive_int', 'check_seed', 'check_momentum', 'check_callable']
+__all__ = [
+    "HIDDEN",
+    "OUTPUTS",
+    "ERRORS",
+    "RULES",
+    "check_array",
+    "check_name",
+    "check_output_error",
+    "check_pair",
+    "check_probabilities",
+    "check_targets",
+    "check_network",
+    "check_in_place",
+    "check_layer_sizes",
+    "check_learning_rate",
+    "check_positive_int",
+    "check_seed",
+    "check_momentum",
+    "check_callable",
+]
 
 
 # --- chapters/90_refused_inputs.ipynb, cell 7 ---
@@ -14,90 +34,128 @@ HIDDEN = ("tanh", "logistic", "relu")
 OUTPUTS = ("softmax", "logistic", "identity")
 ERRORS = ("squared_error", "cross_entropy")
 RULES = ("exact", "per_node")
-_KINDS = {"c": "complex numbers", "U": "strings", "S": "bytes", "O": "values that are not numbers (such as None)",
-          "M": "dates", "m": "time spans", "V": "records"}
+_KINDS = {
+    "c": "complex numbers",
+    "U": "strings",
+    "S": "bytes",
+    "O": "values that are not numbers (such as None)",
+    "M": "dates",
+    "m": "time spans",
+    "V": "records",
+}
 
 
 def check_array(name, a, ndim=(1, 2), width=None):
-    """Return `a` as a float64 array, or raise an error naming the argument, what was expected and what was given.
+    """Return `a` as a float64 array, or raise an error naming the argument, what was
+    expected and what was given.
 
-    Accepted: real numbers (bool, int or float) in a list or array. Refused: None, strings, complex numbers, empty
-    arrays, the wrong number of dimensions or values per item, and nan or inf.
+    Accepted: real numbers (bool, int or float) in a list or array. Refused: None,
+    strings, complex numbers, empty arrays, the wrong number of dimensions or values
+    per item, and nan or inf.
     """
     if a is None or isinstance(a, (str, bytes)):
-        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}")
+        raise TypeError(
+            f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}"
+        )
     try:
         raw = np.asarray(a)
     except (TypeError, ValueError):  # ragged lists
-        raise TypeError(f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}") from None
+        raise TypeError(
+            f"{name} must be an array of numbers, got {type(a).__name__}: {a!r:.60}"
+        ) from None
     if raw.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must be an array of real numbers, got {_KINDS.get(raw.dtype.kind, raw.dtype)}: "
-                        f"{a!r:.60}")
+        raise TypeError(
+            f"{name} must be an array of real numbers, "
+            f"got {_KINDS.get(raw.dtype.kind, raw.dtype)}: {a!r:.60}"
+        )
     array = raw.astype(np.float64, copy=False)
     if array.ndim not in ndim:
         expected = " or ".join(f"{d}-D" for d in ndim)
-        raise ValueError(f"{name} must be {expected}, got an array of shape {array.shape}")
+        raise ValueError(
+            f"{name} must be {expected}, got an array of shape {array.shape}"
+        )
     if array.size == 0:
         raise ValueError(f"{name} is empty (shape {array.shape})")
     if width is not None and array.shape[-1] != width:
-        raise ValueError(f"{name} must have {width} values per item (its last axis), got shape {array.shape}")
+        raise ValueError(
+            f"{name} must have {width} values per item (its last axis), "
+            f"got shape {array.shape}"
+        )
     if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} contains nan or inf; every value must be a finite number")
+        raise ValueError(
+            f"{name} contains nan or inf; every value must be a finite number"
+        )
     return array
 
 
 def check_name(name, value, choices):
-    """Raise a ValueError unless `value` is one of `choices`; the message lists the valid ones."""
+    """Raise a ValueError unless `value` is one of `choices`;
+    the message lists the valid ones."""
     if not isinstance(value, str) or value not in choices:
         valid = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"{name}={value!r} is not one of the supported values: {valid}")
+        raise ValueError(
+            f"{name}={value!r} is not one of the supported values: {valid}"
+        )
     return value
 
 
 def check_output_error(output, error, error_name="error"):
-    """Check an output activation and an error function (the argument called `error_name`), and refuse
-    cross-entropy with identity outputs."""
+    """Check an output activation and an error function (the argument called
+    `error_name`), and refuse cross-entropy with identity outputs."""
     check_name("output", output, OUTPUTS)
     check_name(error_name, error, ERRORS)
     if output == "identity" and error == "cross_entropy":
-        raise ValueError(f"{error_name}='cross_entropy' needs probabilities: use it with output='softmax' or "
-                         f"'logistic', or use {error_name}='squared_error' with output='identity'")
+        raise ValueError(
+            f"{error_name}='cross_entropy' needs probabilities: "
+            "use it with output='softmax' or 'logistic', "
+            f"or use {error_name}='squared_error' with output='identity'"
+        )
     return output, error
 
 
 def check_pair(t, o, names=("targets", "outputs")):
-    """Check targets and outputs as arrays of the same shape; returns them as float64 arrays."""
+    """Check targets and outputs as arrays of the same shape;
+    returns them as float64 arrays."""
     t, o = check_array(names[0], t), check_array(names[1], o)
     if t.shape != o.shape:
-        raise ValueError(f"{names[0]} and {names[1]} must have the same shape, got {t.shape} and {o.shape}")
+        raise ValueError(
+            f"{names[0]} and {names[1]} must have the same shape, "
+            f"got {t.shape} and {o.shape}"
+        )
     return t, o
 
 
 def check_probabilities(name, p):
     """Refuse values outside [0, 1] where cross-entropy needs probabilities."""
     if np.any((p < 0) | (p > 1)):
-        raise ValueError(f"{name} must be probabilities in [0, 1] for cross-entropy, "
-                         f"got values from {p.min():.4g} to {p.max():.4g}")
+        raise ValueError(
+            f"{name} must be probabilities in [0, 1] for cross-entropy, "
+            f"got values from {p.min():.4g} to {p.max():.4g}"
+        )
     return p
 
 
 def check_targets(name, t, output, error):
-    """Refuse targets that cannot be reached by the output: cross-entropy needs targets in [0, 1], and with softmax
-    each item's targets must sum to 1 (one-hot classes or class probabilities)."""
+    """Refuse targets that cannot be reached by the output: cross-entropy needs targets
+    in [0, 1], and with softmax each item's targets must sum to 1 (one-hot classes or
+    class probabilities)."""
     if error == "cross_entropy":
         check_probabilities(name, t)
         if output == "softmax":
             sums = np.atleast_2d(t).sum(axis=1)
             bad = np.flatnonzero(np.abs(sums - 1) > 1e-6)
             if bad.size:
-                raise ValueError(f"{name} must sum to 1 for each item with softmax and cross-entropy (one-hot "
-                                 f"classes or class probabilities); item {bad[0]} sums to {sums[bad[0]]:.6g}")
+                raise ValueError(
+                    f"{name} must sum to 1 for each item with softmax and "
+                    "cross-entropy (one-hot classes or class probabilities); "
+                    f"item {bad[0]} sums to {sums[bad[0]]:.6g}"
+                )
     return t
 
 
 def _transposed(l, weights, biases):
-    """A hint for a chain of weight shapes that breaks at layer l: the matrix that fits, with its biases, if
-    transposed."""
+    """A hint for a chain of weight shapes that breaks at layer l: the matrix that fits,
+    with its biases, if transposed."""
     previous, current = weights[l - 1].shape, weights[l].shape
     if previous[0] == current[0] and np.shape(biases[l - 1]) == (previous[0],):
         return f"; weights[{l - 1}] {previous} looks transposed"
@@ -107,73 +165,118 @@ def _transposed(l, weights, biases):
 
 
 def check_network(weights, biases):
-    """Check that a network's weights and biases fit together; returns them as lists of float64 arrays.
+    """Check that a network's weights and biases fit together; returns them as lists of
+    float64 arrays.
 
-    weights[l] has one row per node of layer l and one column per node of layer l + 1; biases[l] one value per
-    node of layer l + 1. A matrix that fits only when transposed is named as such.
+    weights[l] has one row per node of layer l and one column per node of layer l + 1;
+    biases[l] one value per node of layer l + 1. A matrix that fits only when
+    transposed is named as such.
     """
     if not isinstance(weights, (list, tuple)) or not isinstance(biases, (list, tuple)):
-        raise TypeError(f"weights and biases must be lists of arrays, got {type(weights).__name__} "
-                        f"and {type(biases).__name__}")
+        raise TypeError(
+            f"weights and biases must be lists of arrays, got {type(weights).__name__} "
+            f"and {type(biases).__name__}"
+        )
     if len(weights) == 0 or len(weights) != len(biases):
-        raise ValueError(f"weights and biases must be non-empty lists of the same length (one entry per layer), "
-                         f"got {len(weights)} and {len(biases)}")
-    weights = [check_array(f"weights[{l}]", w, ndim=(2,)) for l, w in enumerate(weights)]
+        raise ValueError(
+            "weights and biases must be non-empty lists of the same length "
+            f"(one entry per layer), got {len(weights)} and {len(biases)}"
+        )
+    weights = [
+        check_array(f"weights[{l}]", w, ndim=(2,)) for l, w in enumerate(weights)
+    ]
     for l in range(1, len(weights)):
         if weights[l].shape[0] != weights[l - 1].shape[1]:
-            raise ValueError(f"weights[{l}] has shape {weights[l].shape}: its {weights[l].shape[0]} rows must match "
-                             f"the {weights[l - 1].shape[1]} columns of weights[{l - 1}] {weights[l - 1].shape} "
-                             f"(one row per node of the layer below){_transposed(l, weights, biases)}")
+            raise ValueError(
+                f"weights[{l}] has shape {weights[l].shape}: "
+                f"its {weights[l].shape[0]} rows must match "
+                f"the {weights[l - 1].shape[1]} columns "
+                f"of weights[{l - 1}] {weights[l - 1].shape} "
+                "(one row per node of the layer below)"
+                f"{_transposed(l, weights, biases)}"
+            )
     biases = [check_array(f"biases[{l}]", b, ndim=(1,)) for l, b in enumerate(biases)]
     for l, (w, b) in enumerate(zip(weights, biases)):
         if b.shape != (w.shape[1],):
-            raise ValueError(f"biases[{l}] must have {w.shape[1]} values, one per node of layer {l + 1} (the columns "
-                             f"of weights[{l}]), got shape {b.shape}")
+            raise ValueError(
+                f"biases[{l}] must have {w.shape[1]} values, "
+                f"one per node of layer {l + 1} (the columns of weights[{l}]), "
+                f"got shape {b.shape}"
+            )
     return weights, biases
 
 
 def check_in_place(weights, biases):
-    """Refuse weights and biases that cannot be changed in place: they must be writeable float64 numpy arrays."""
+    """Refuse weights and biases that cannot be changed in place:
+    they must be writeable float64 numpy arrays."""
     for name, arrays in (("weights", weights), ("biases", biases)):
         if not isinstance(arrays, (list, tuple)):
-            raise TypeError(f"{name} must be a list of arrays, got {type(arrays).__name__}")
+            raise TypeError(
+                f"{name} must be a list of arrays, got {type(arrays).__name__}"
+            )
         for l, a in enumerate(arrays):
             if not isinstance(a, np.ndarray) or a.dtype != np.float64:
-                got = f"an array of {a.dtype}" if isinstance(a, np.ndarray) else f"a {type(a).__name__}"
-                raise TypeError(f"{name}[{l}] must be a float64 numpy array, changed in place; got {got}")
+                got = (
+                    f"an array of {a.dtype}"
+                    if isinstance(a, np.ndarray)
+                    else f"a {type(a).__name__}"
+                )
+                raise TypeError(
+                    f"{name}[{l}] must be a float64 numpy array, changed in place; "
+                    f"got {got}"
+                )
             if not a.flags.writeable:
-                raise ValueError(f"{name}[{l}] is read-only; the network's arrays are changed in place")
+                raise ValueError(
+                    f"{name}[{l}] is read-only; "
+                    "the network's arrays are changed in place"
+                )
 
 
 def check_layer_sizes(layer_sizes):
-    """Check a network's layer sizes: two or more positive ints (inputs, hidden layers..., outputs), in a list, a
-    tuple or a 1-D array."""
-    is_sequence = isinstance(layer_sizes, (list, tuple)) or (isinstance(layer_sizes, np.ndarray)
-                                                             and layer_sizes.ndim == 1)
+    """Check a network's layer sizes: two or more positive ints
+    (inputs, hidden layers..., outputs), in a list, a tuple or a 1-D array."""
+    is_sequence = isinstance(layer_sizes, (list, tuple)) or (
+        isinstance(layer_sizes, np.ndarray) and layer_sizes.ndim == 1
+    )
     sizes = list(layer_sizes) if is_sequence else None
     if sizes is None or len(sizes) < 2:
-        raise ValueError(f"layer_sizes must be a list of at least two sizes (inputs, ..., outputs), got {layer_sizes!r}")
+        raise ValueError(
+            "layer_sizes must be a list of at least two sizes (inputs, ..., outputs), "
+            f"got {layer_sizes!r}"
+        )
     for l, n in enumerate(sizes):
         if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)):
-            raise TypeError(f"layer_sizes[{l}] must be a positive int, got {type(n).__name__}: {n!r}")
+            raise TypeError(
+                f"layer_sizes[{l}] must be a positive int, "
+                f"got {type(n).__name__}: {n!r}"
+            )
         if n < 1:
             raise ValueError(f"layer_sizes[{l}] must be a positive int, got {n!r}")
     return [int(n) for n in sizes]
 
 
 def check_learning_rate(learning_rate, name="learning_rate"):
-    """Check that a learning rate is a positive, finite number; returns it as a float."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(learning_rate).__name__}: {learning_rate!r}")
+    """Check that a learning rate is a positive, finite number;
+    returns it as a float."""
+    if isinstance(learning_rate, bool) or not isinstance(
+        learning_rate, (int, float, np.integer, np.floating)
+    ):
+        raise TypeError(
+            f"{name} must be a number, "
+            f"got {type(learning_rate).__name__}: {learning_rate!r}"
+        )
     if not (np.isfinite(learning_rate) and learning_rate > 0):
         raise ValueError(f"{name} must be positive and finite, got {learning_rate!r}")
     return float(learning_rate)
 
 
 def check_positive_int(name, value):
-    """Check that a count (epochs, batch size, ...) is a positive int; returns it as an int."""
+    """Check that a count (epochs, batch size, ...) is a positive int;
+    returns it as an int."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be a positive int, got {type(value).__name__}: {value!r}")
+        raise TypeError(
+            f"{name} must be a positive int, got {type(value).__name__}: {value!r}"
+        )
     if value < 1:
         raise ValueError(f"{name} must be a positive int, got {value!r}")
     return int(value)
@@ -190,8 +293,13 @@ def check_seed(seed):
 
 def check_momentum(momentum):
     """Check a momentum μ: a number in [0, 1); returns it as a float."""
-    if isinstance(momentum, bool) or not isinstance(momentum, (int, float, np.integer, np.floating)):
-        raise TypeError(f"momentum must be a number in [0, 1), got {type(momentum).__name__}: {momentum!r}")
+    if isinstance(momentum, bool) or not isinstance(
+        momentum, (int, float, np.integer, np.floating)
+    ):
+        raise TypeError(
+            "momentum must be a number in [0, 1), "
+            f"got {type(momentum).__name__}: {momentum!r}"
+        )
     if not 0 <= momentum < 1:
         raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
     return float(momentum)

@@ -1,10 +1,11 @@
-# Generated — edit the notebook, not this file: chapters/08_training.ipynb. `make export` rewrites it.
+# Generated — edit the notebook, not this file: chapters/08_training.ipynb.
+# `make export` rewrites it.
 """Training end to end.
 
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['SPECIES', 'load_iris']
+__all__ = ["SPECIES", "load_iris"]
 
 
 # --- chapters/08_training.ipynb, cell 6 ---
@@ -19,8 +20,10 @@ SPECIES = ("setosa", "versicolor", "virginica")
 def load_iris():
     """Fisher's Iris data, shipped with the package.
 
-    The corrected version (Fisher's values for setosa items 35 and 38, as in scikit-learn's copy), in the original
-    order: 50 setosa, then 50 versicolor, then 50 virginica. Source and licence: ``backprop/data/README.md``.
+    The corrected version (Fisher's values for setosa items 35 and 38, as in
+    scikit-learn's copy), in the original
+    order: 50 setosa, then 50 versicolor, then 50 virginica. Source and licence:
+    ``backprop/data/README.md``.
 
     Returns
     -------

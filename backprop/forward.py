@@ -1,17 +1,45 @@
-# Generated — edit the notebook, not this file: chapters/01_the_goal.ipynb. `make export` rewrites it.
+# Generated — edit the notebook, not this file: chapters/01_the_goal.ipynb.
+# `make export` rewrites it.
 """The goal: outputs that match the targets.
 
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['logistic', 'tanh', 'relu', 'identity', 'softmax', 'HIDDEN_ACTIVATIONS', 'OUTPUT_ACTIVATIONS', 'squared_error', 'cross_entropy', 'binary_cross_entropy', 'error', 'forward', 'init_weights', 'log_softmax', 'network_error']
+__all__ = [
+    "logistic",
+    "tanh",
+    "relu",
+    "identity",
+    "softmax",
+    "HIDDEN_ACTIVATIONS",
+    "OUTPUT_ACTIVATIONS",
+    "squared_error",
+    "cross_entropy",
+    "binary_cross_entropy",
+    "error",
+    "forward",
+    "init_weights",
+    "log_softmax",
+    "network_error",
+]
 
 
 # --- chapters/01_the_goal.ipynb, cell 3 ---
 import numpy as np
 
-from backprop.checks import (ERRORS, HIDDEN, OUTPUTS, check_array, check_layer_sizes, check_name, check_network,
-                             check_output_error, check_pair, check_probabilities, check_seed)
+from backprop.checks import (
+    ERRORS,
+    HIDDEN,
+    OUTPUTS,
+    check_array,
+    check_layer_sizes,
+    check_name,
+    check_network,
+    check_output_error,
+    check_pair,
+    check_probabilities,
+    check_seed,
+)
 
 
 # --- chapters/01_the_goal.ipynb, cell 10 ---
@@ -85,7 +113,8 @@ def identity(z):
 def softmax(z):
     """Softmax over the last axis: o_k = exp(z_k) / Σ_m exp(z_m).
 
-    The largest sum of each row is subtracted first: softmax is unchanged by the shift, and no exponent can overflow.
+    The largest sum of each row is subtracted first: softmax is unchanged by the shift,
+    and no exponent can overflow.
 
     Parameters
     ----------
@@ -107,8 +136,13 @@ def _softmax(z):
 
 HIDDEN_ACTIVATIONS = {"tanh": tanh, "logistic": logistic, "relu": relu}
 OUTPUT_ACTIVATIONS = {"softmax": softmax, "logistic": logistic, "identity": identity}
-# The kernels: the same functions for arguments already checked (a private name says "no checks here").
-_HIDDEN_KERNELS = {"tanh": np.tanh, "logistic": _logistic, "relu": lambda z: np.maximum(z, 0.0)}
+# The kernels: the same functions for arguments already checked (a private name
+# says "no checks here").
+_HIDDEN_KERNELS = {
+    "tanh": np.tanh,
+    "logistic": _logistic,
+    "relu": lambda z: np.maximum(z, 0.0),
+}
 _OUTPUT_KERNELS = {"softmax": _softmax, "logistic": _logistic, "identity": lambda z: z}
 
 
@@ -119,7 +153,8 @@ def squared_error(t, o):
     Parameters
     ----------
     t, o : array_like
-        Targets and outputs of the same shape: one item (1-D) or a batch (2-D, one item per row).
+        Targets and outputs of the same shape: one item (1-D) or a batch
+        (2-D, one item per row).
 
     Returns
     -------
@@ -137,14 +172,16 @@ def _t_ln(t, o):
 
 
 def cross_entropy(t, o):
-    """Cross-entropy E = −Σ_k t_k ln o_k for softmax outputs, averaged over the items of a batch.
+    """Cross-entropy E = −Σ_k t_k ln o_k for softmax outputs, averaged over the
+    items of a batch.
 
     A term whose target is 0 counts as 0, even where o_k = 0.
 
     Parameters
     ----------
     t, o : array_like
-        Targets and outputs (probabilities in [0, 1]) of the same shape, one item per row for a batch.
+        Targets and outputs (probabilities in [0, 1]) of the same shape, one item per
+        row for a batch.
 
     Returns
     -------
@@ -156,12 +193,14 @@ def cross_entropy(t, o):
 
 
 def binary_cross_entropy(t, o):
-    """Binary cross-entropy E = −Σ_k [t_k ln o_k + (1 − t_k) ln(1 − o_k)] for logistic outputs, averaged over items.
+    """Binary cross-entropy E = −Σ_k [t_k ln o_k + (1 − t_k) ln(1 − o_k)] for logistic
+    outputs, averaged over items.
 
     Parameters
     ----------
     t, o : array_like
-        Targets and outputs (probabilities in [0, 1]) of the same shape, one item per row for a batch.
+        Targets and outputs (probabilities in [0, 1]) of the same shape, one item per
+        row for a batch.
 
     Returns
     -------
@@ -169,11 +208,14 @@ def binary_cross_entropy(t, o):
     """
     t, o = check_pair(t, o)
     check_probabilities("outputs", o)
-    return float(np.mean(-np.sum(np.atleast_2d(_t_ln(t, o) + _t_ln(1 - t, 1 - o)), axis=1)))
+    return float(
+        np.mean(-np.sum(np.atleast_2d(_t_ln(t, o) + _t_ln(1 - t, 1 - o)), axis=1))
+    )
 
 
 def error(t, o, kind="cross_entropy", output="softmax"):
-    """The error of outputs against targets, for a given error function and output activation.
+    """The error of outputs against targets, for a given error function and
+    output activation.
 
     Parameters
     ----------
@@ -182,8 +224,8 @@ def error(t, o, kind="cross_entropy", output="softmax"):
     kind : {"cross_entropy", "squared_error"}
         The error function.
     output : {"softmax", "logistic", "identity"}
-        The output activation: with cross-entropy it picks the categorical (softmax) or binary (logistic) form;
-        identity with cross-entropy is refused.
+        The output activation: with cross-entropy it picks the categorical (softmax) or
+        binary (logistic) form; identity with cross-entropy is refused.
 
     Returns
     -------
@@ -200,7 +242,8 @@ def error(t, o, kind="cross_entropy", output="softmax"):
 def forward(x, weights, biases, hidden="tanh", output="softmax"):
     """The forward pass: the values of every layer, input first and outputs last.
 
-    Each layer computes z = (previous values) @ W + b, then f(z) for hidden layers and g(z) for the last one.
+    Each layer computes z = (previous values) @ W + b, then f(z) for hidden layers and
+    g(z) for the last one.
 
     Parameters
     ----------
@@ -247,12 +290,14 @@ def init_weights(layer_sizes, seed=0):
     layer_sizes : list of int
         Inputs, hidden layers, outputs, for example [3, 4, 2].
     seed : int
-        Seed of ``numpy.random.default_rng`` (an int ≥ 0); the same seed always gives the same network.
+        Seed of ``numpy.random.default_rng`` (an int ≥ 0); the same seed always gives
+        the same network.
 
     Returns
     -------
     weights : list of ndarray
-        ``weights[l]`` of shape (layer_sizes[l], layer_sizes[l+1]), drawn uniformly from ±sqrt(6 / (n_in + n_out)).
+        ``weights[l]`` of shape (layer_sizes[l], layer_sizes[l+1]), drawn uniformly from
+        ±sqrt(6 / (n_in + n_out)).
     biases : list of ndarray
         ``biases[l]`` of shape (layer_sizes[l+1],), all zero.
     """
@@ -268,7 +313,8 @@ def init_weights(layer_sizes, seed=0):
 
 # --- chapters/01_the_goal.ipynb, cell 30 ---
 def log_softmax(z):
-    """ln softmax(z) over the last axis, computed from the sums: (z − max) − ln Σ exp(z − max).
+    """ln softmax(z) over the last axis, computed from the sums:
+    (z − max) − ln Σ exp(z − max).
 
     Parameters
     ----------
@@ -278,15 +324,18 @@ def log_softmax(z):
     Returns
     -------
     ndarray
-        Finite for finite sums, even where softmax itself rounds to 0. Sums whose spread overflows (max − min
-        beyond the largest float, 1.8e308) are refused: their log-softmax is not a float.
+        Finite for finite sums, even where softmax itself rounds to 0. Sums whose
+        spread overflows (max − min beyond the largest float, 1.8e308) are refused:
+        their log-softmax is not a float.
     """
     z = check_array("z", z)
     with np.errstate(over="ignore"):
         spread = z.max(axis=-1) - z.min(axis=-1)
     if not np.all(np.isfinite(spread)):
-        raise ValueError("z spans more than the largest float (max − min overflows), so its log-softmax is not a "
-                         "float; scale the sums down")
+        raise ValueError(
+            "z spans more than the largest float (max − min overflows), "
+            "so its log-softmax is not a float; scale the sums down"
+        )
     return _log_softmax(z)
 
 
@@ -295,11 +344,14 @@ def _log_softmax(z):
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
-def network_error(x, t, weights, biases, hidden="tanh", output="softmax", kind="cross_entropy"):
+def network_error(
+    x, t, weights, biases, hidden="tanh", output="softmax", kind="cross_entropy"
+):
     """The error of a network on items x with targets t, computed from the output sums.
 
-    The same value as ``error(t, forward(...)[-1], kind, output)`` wherever that is finite, but cross-entropy stays
-    finite when outputs saturate: log-softmax for softmax outputs, ln(1 + exp(z)) − t z for logistic ones.
+    The same value as ``error(t, forward(...)[-1], kind, output)`` wherever that is
+    finite, but cross-entropy stays finite when outputs saturate: log-softmax for
+    softmax outputs, ln(1 + exp(z)) − t z for logistic ones.
 
     Parameters
     ----------
@@ -321,7 +373,10 @@ def network_error(x, t, weights, biases, hidden="tanh", output="softmax", kind="
     x = check_array("x", x, width=weights[0].shape[0])
     t = check_array("t", t, width=weights[-1].shape[1])
     if x.shape[:-1] != t.shape[:-1]:
-        raise ValueError(f"x and t must hold the same items: got x of shape {x.shape} and t of shape {t.shape}")
+        raise ValueError(
+            "x and t must hold the same items: "
+            f"got x of shape {x.shape} and t of shape {t.shape}"
+        )
     return _network_error(x, t, weights, biases, hidden, output, kind)
 
 

@@ -1,16 +1,28 @@
-# Generated — edit the notebook, not this file: chapters/05_output_signals.ipynb. `make export` rewrites it.
+# Generated — edit the notebook, not this file: chapters/05_output_signals.ipynb.
+# `make export` rewrites it.
 """Output signals: target minus computed, times the activation's derivative.
 
 Each definition below comes from the notebook cell named above it.
 """
 
-__all__ = ['logistic_derivative', 'softmax_jacobian', 'output_signals', 'output_signal_curves']
+__all__ = [
+    "logistic_derivative",
+    "softmax_jacobian",
+    "output_signals",
+    "output_signal_curves",
+]
 
 
 # --- chapters/05_output_signals.ipynb, cell 3 ---
 import numpy as np
 
-from backprop.checks import RULES, check_array, check_name, check_output_error, check_pair
+from backprop.checks import (
+    RULES,
+    check_array,
+    check_name,
+    check_output_error,
+    check_pair,
+)
 from backprop.forward import OUTPUT_ACTIVATIONS
 
 
@@ -27,15 +39,19 @@ def logistic_derivative(o):
     -------
     ndarray
     """
-    o = _check_between("o", check_array("o", o, ndim=(0, 1, 2)), 0.0, 1.0, "logistic outputs")
+    o = _check_between(
+        "o", check_array("o", o, ndim=(0, 1, 2)), 0.0, 1.0, "logistic outputs"
+    )
     return o * (1.0 - o)
 
 
 def _check_between(name, values, low, high, what):
     """Refuse values outside [low, high], the range of the activation they come from."""
     if np.any((values < low) | (values > high)):
-        raise ValueError(f"{name} must be {what}, in [{low:g}, {high:g}]; got values from {values.min():.4g} to "
-                         f"{values.max():.4g}")
+        raise ValueError(
+            f"{name} must be {what}, in [{low:g}, {high:g}]; "
+            f"got values from {values.min():.4g} to {values.max():.4g}"
+        )
     return values
 
 
@@ -57,7 +73,9 @@ def softmax_jacobian(o):
 
 
 # --- chapters/05_output_signals.ipynb, cell 11 ---
-def output_signals(targets, outputs, output="softmax", error="cross_entropy", rule="exact"):
+def output_signals(
+    targets, outputs, output="softmax", error="cross_entropy", rule="exact"
+):
     """The output signals δ_k = −∂E/∂z_k, item by item.
 
     Parameters
@@ -69,12 +87,15 @@ def output_signals(targets, outputs, output="softmax", error="cross_entropy", ru
     error : {"cross_entropy", "squared_error"}
         The error function (identity with cross-entropy is refused).
     rule : {"exact", "per_node"}
-        "exact" gives the derivative of the error through the activation: t − o for identity with squared error,
-        logistic with cross-entropy, and softmax with cross-entropy (t − o Σ t in general); (t − o) o (1 − o) for
-        logistic with squared error; o_k [(t_k − o_k) − Σ_m (t_m − o_m) o_m] for softmax with squared error.
-        "per_node" gives the summary's rule (t − o) × the node's own derivative (o (1 − o), or 1 for identity)
-        whatever the error: exact for logistic and identity with squared error; with softmax it keeps only the
-        diagonal of the Jacobian.
+        "exact" gives the derivative of the error through the activation: t − o for
+        identity with squared error, logistic with cross-entropy, and softmax with
+        cross-entropy (t − o Σ t in general); (t − o) o (1 − o) for logistic with
+        squared error; o_k [(t_k − o_k) − Σ_m (t_m − o_m) o_m] for softmax with
+        squared error.
+        "per_node" gives the summary's rule (t − o) × the node's own derivative
+        (o (1 − o), or 1 for identity) whatever the error: exact for logistic and
+        identity with squared error; with softmax it keeps only the diagonal of the
+        Jacobian.
 
     Returns
     -------
@@ -103,7 +124,8 @@ def _output_signals(t, o, output, error, rule):
 
 # --- chapters/05_output_signals.ipynb, cell 23 ---
 def output_signal_curves(output="softmax", error="cross_entropy", z=None):
-    """Output, derivative and signals of output node 1 of a two-output layer, as its sum z_1 varies.
+    """Output, derivative and signals of output node 1 of a two-output layer,
+    as its sum z_1 varies.
 
     The targets are (1, 0) and the other sum is held at z_2 = 0.
 
@@ -119,8 +141,8 @@ def output_signal_curves(output="softmax", error="cross_entropy", z=None):
     Returns
     -------
     dict
-        ``z``; ``o``, the output o_1; ``derivative``, ∂o_1/∂z_1; ``exact`` and ``per_node``, the signal δ_1 by
-        each rule of ``output_signals``.
+        ``z``; ``o``, the output o_1; ``derivative``, ∂o_1/∂z_1; ``exact`` and
+        ``per_node``, the signal δ_1 by each rule of ``output_signals``.
     """
     check_output_error(output, error)
     z = np.linspace(-6.0, 6.0, 241) if z is None else check_pair(z, z, ("z", "z"))[0]
@@ -131,5 +153,13 @@ def output_signal_curves(output="softmax", error="cross_entropy", z=None):
     T = np.tile([1.0, 0.0], (len(z), 1))
     exact = output_signals(T, O, output, error)
     per_node = output_signals(T, O, output, error, rule="per_node")
-    derivative = np.ones_like(z) if output == "identity" else logistic_derivative(O[:, 0])
-    return {"z": z, "o": O[:, 0], "derivative": derivative, "exact": exact[:, 0], "per_node": per_node[:, 0]}
+    derivative = (
+        np.ones_like(z) if output == "identity" else logistic_derivative(O[:, 0])
+    )
+    return {
+        "z": z,
+        "o": O[:, 0],
+        "derivative": derivative,
+        "exact": exact[:, 0],
+        "per_node": per_node[:, 0],
+    }

@@ -8,8 +8,13 @@ Every HTML page of the book is opened in Debian's Chromium (driven by Playwright
 from a local web server. A page fails if it has a JavaScript error, a console
 error, a request that leaves 127.0.0.1 or gets an HTTP error, an image that did
 not load, or maths that MathJax did not typeset (or typeset with a TeX error).
-A full-page screenshot of each page is saved. Exit status: 0 if all pages pass,
-1 if any fails, 2 if there is no built site.
+A full-page screenshot of each page is saved.
+
+Every page is also checked for accessibility by axe-core (bundled by axe-playwright-python, runs offline), in
+the theme's light and dark modes: a critical or serious violation fails the page; moderate and minor ones are
+reported. A screenshot of one chapter in dark mode is saved next to its light one.
+
+Exit status: 0 if all pages pass, 1 if any fails, 2 if there is no built site.
 """
 import argparse
 import functools
@@ -20,6 +25,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -33,6 +39,9 @@ CHROMIUM_ARGS = [
 SKIP_FILES = {"genindex.html", "search.html", "py-modindex.html"}
 SKIP_DIRS = {"_static", "_sources", "_images", "_modules"}
 MATHJAX_TIMEOUT_MS = 20_000
+MODES = ("light", "dark")  # the book theme's colour modes, chosen through localStorage["mode"]
+FAILING_IMPACTS = {"critical", "serious"}
+DARK_SCREENSHOT = "chapters/05_output_signals.html"  # one chapter shown in both modes
 
 # Runs in the page: wait for MathJax's first typesetting (startup.promise resolves
 # after it), or give up after the timeout. Returns false if MathJax never loaded.
@@ -105,6 +114,40 @@ def check_launch_links(page, rel, base_url):
         if not (response.ok and response.json().get("nbformat") == 4):
             problems.append(f".ipynb download of {notebook} failed (HTTP {response.status})")
     return problems
+
+
+def accessibility(page):
+    """axe-core's violations on the page as loaded: a list of (impact, rule id, number of elements, help)."""
+    results = Axe().run(page)
+    return [(v["impact"], v["id"], len(v["nodes"]), v["help"]) for v in results.response["violations"]]
+
+
+def check_accessibility(context, base_url, rel, screenshots):
+    """Run axe-core on a page in each colour mode; return (problems, notes) as lists of strings."""
+    problems, notes = [], []
+    for mode in MODES:
+        page = context.new_page()
+        page.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1"
+                   else route.abort())
+        page.add_init_script(f"localStorage.setItem('mode', '{mode}')")
+        try:
+            page.goto(base_url + rel, wait_until="networkidle")
+            shown = page.evaluate("() => document.documentElement.dataset.theme")
+            if shown != mode:
+                problems.append(f"{mode} mode: the page shows theme {shown!r}")
+            if page.locator(".math").count():
+                page.evaluate(WAIT_FOR_MATHJAX, MATHJAX_TIMEOUT_MS)
+            for impact, rule, count, help_text in accessibility(page):
+                line = f"{mode}: {impact} {rule} ({count} element{'s' * (count > 1)}: {help_text})"
+                (problems if impact in FAILING_IMPACTS else notes).append(line)
+            if rel == DARK_SCREENSHOT and mode == "dark":
+                page.screenshot(path=screenshots / (rel.replace("/", "_")[:-len(".html")] + "-dark.png"),
+                                full_page=True)
+        except PlaywrightError as err:
+            problems.append(f"{mode}: browser error during the accessibility check: {err.message.splitlines()[0]}")
+        finally:
+            page.close()
+    return problems, notes
 
 
 def check_page(context, base_url, rel, screenshots):
@@ -200,8 +243,15 @@ def main():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900},
                                       service_workers="block")
+        noted = 0
         for rel in pages:
             problems, maths, images, final_url = check_page(context, base_url, rel, args.screenshots)
+            if final_url == base_url + rel:  # a redirect page has nothing to read
+                found, notes = check_accessibility(context, base_url, rel, args.screenshots)
+                problems += found
+                noted += len(notes)
+                for note in notes:
+                    print(f"note {rel}: {note}", flush=True)
             # index.html only redirects (meta refresh) to the first chapter; say so.
             moved = "" if final_url == base_url + rel else f"redirects to {final_url[len(base_url):]}"
             if problems:
@@ -212,7 +262,8 @@ def main():
                       flush=True)
         browser.close()
     server.shutdown()
-    print(f"{len(pages)} pages checked, {failed} failed ({time.monotonic() - start:.1f} s)")
+    print(f"{len(pages)} pages checked, {failed} failed, {noted} moderate or minor accessibility findings noted "
+          f"({time.monotonic() - start:.1f} s)")
     return 1 if failed else 0
 
 
