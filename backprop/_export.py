@@ -1,32 +1,30 @@
-"""Export the chapters' `#| export` cells into this package, check for drift, re-run the
-chapters.
+"""Export the chapters' `#| export` cells into this package, check for drift, re-run
+the chapters.
 
 The chapter notebooks are the single source of the package. Two directives, in nbdev's
-syntax, mark what goes
-where; they are comment lines at the top of a code cell:
+syntax, mark what goes where; they are comment lines at the top of a code cell:
 
-    #| default_exp forward     once per notebook: its export cells go to
-    `backprop/forward.py`
-    #| export                  this cell's definitions belong in the package (in the
-    notebook's module)
-    #| export diagram          ... in `backprop/diagram.py` instead
+    #| default_exp forward   once per notebook: its export cells go to
+                             `backprop/forward.py`
+    #| export                this cell's definitions belong in the package (in the
+                             notebook's module)
+    #| export diagram        ... in `backprop/diagram.py` instead
 
-Each generated module opens with a line saying it is generated and which notebook to
-edit, then the title of its
-notebook, an `__all__` computed from the public names the cells define, and the cells in
-book order, formatted by
-ruff (the chapters' cells are formatted by it too, so the module reads as the notebook
-does).
-`__init__.py` and the modules whose names start with `_` are kept by hand.
+Each generated module opens with lines saying it is generated and which notebook to
+edit, then the title of its notebook, an `__all__` computed from the public names the
+cells define, and the cells in book order, formatted by ruff (the chapters' cells are
+formatted by it too, so the module reads as the notebook does). `__init__.py` and the
+modules whose names start with `_` are kept by hand.
 
-    python backprop/_export.py           write every generated module
-    python backprop/_export.py --check   exit 1 if a module differs from what the
-    notebooks give, or has no notebook
-    python backprop/_export.py --execute format the chapters' code (ruff), export, then
-    run every chapter in place
-                                         in book order and save its outputs
-    python backprop/_export.py --execute chapters/08_training.ipynb   ... only the
-    chapters named
+    python backprop/_export.py            write every generated module
+    python backprop/_export.py --check    exit 1 if a module differs from what the
+                                          notebooks give, or has no notebook
+    python backprop/_export.py --execute  stamp the install cells and figure captions,
+                                          format the chapters' code (ruff), export,
+                                          then run every chapter in place in book
+                                          order and save its outputs
+    python backprop/_export.py --execute chapters/08_training.ipynb
+                                          ... only the chapters named
 """
 
 import argparse
@@ -75,8 +73,8 @@ def install_cell_source(root=ROOT):
 
 def stamp_install_cells(root=ROOT):
     """Make every chapter's first code cell the install cell for the repository in
-    _config.yml (a fork changes the
-    address there, and `make notebooks` writes it into the chapters)."""
+    _config.yml (a fork changes the address there, and `make notebooks` writes it
+    into the chapters)."""
     import nbformat
 
     source = install_cell_source(root)
@@ -92,6 +90,49 @@ def stamp_install_cells(root=ROOT):
             cell.metadata["tags"] = ["remove-cell"]  # the book needs no installation
             nb.cells.insert(first, cell)
         nbformat.write(nb, path)
+
+
+def stamp_figure_captions(root=ROOT):
+    """Copy each figure's caption into its cell's metadata.
+
+    A figure is a code cell with myst-nb's ``mystnb.figure`` metadata (a name, and
+    the alt text in ``mystnb.image.alt``); the book shows it numbered, with the
+    caption from that metadata. The caption is written once, as the italic paragraph
+    in the Markdown cell after the figure, which notebook readers see and the book
+    drops (tag ``remove-cell``); `make notebooks` copies it here.
+    """
+    import nbformat
+
+    for path in chapters(root):
+        nb = nbformat.read(path, as_version=4)
+        changed = False
+        for cell, following in zip(nb.cells, nb.cells[1:]):
+            figure = cell.metadata.get("mystnb", {}).get("figure")
+            if cell.cell_type != "code" or figure is None:
+                continue
+            caption = caption_text(following)
+            if caption is None:
+                raise ExportError(
+                    f"{path.name}: figure {figure.get('name')} needs a caption cell "
+                    "after it"
+                )
+            if figure.get("caption") != caption:
+                figure["caption"] = caption
+                changed = True
+        if changed:
+            nbformat.write(nb, path)
+
+
+def caption_text(cell):
+    """The caption in a caption cell (a Markdown cell tagged remove-cell holding one
+    italic paragraph), or None."""
+    text = cell.source.strip() if cell.cell_type == "markdown" else ""
+    tagged = "remove-cell" in cell.metadata.get("tags", [])
+    if not (
+        tagged and len(text) > 2 and text[0] == text[-1] == "*" and "\n\n" not in text
+    ):
+        return None
+    return text[1:-1].strip()
 
 
 def directives(source):
@@ -134,8 +175,8 @@ def _text(cell):
 
 
 def export_cells(path, root=ROOT):
-    """The export cells of one notebook, as a list of (module, cell number, code); cell
-    numbers count from 1."""
+    """The export cells of one notebook, as a list of (module, cell number, code);
+    cell numbers count from 1."""
     nb = json.loads(Path(path).read_text(encoding="utf-8"))
     name = Path(path).resolve().relative_to(root).as_posix()
     default, found = None, []
@@ -295,8 +336,8 @@ def drift(root=ROOT):
 
 
 def export(root=ROOT):
-    """Write every generated module and delete those no notebook exports to; returns the
-    names written."""
+    """Write every generated module and delete those no notebook exports to; returns
+    the names written."""
     modules = render_modules(root)
     for path in generated_files(root):
         if path.name not in modules:
@@ -313,8 +354,8 @@ WIDGET_FALLBACK = (
 
 def merged_streams(outputs):
     """The outputs with each run of consecutive stream outputs of one name (stdout,
-    stderr) merged into one: how
-    many pieces a kernel sends depends on timing, and the saved notebook should not."""
+    stderr) merged into one: how many pieces a kernel sends depends on timing, and
+    the saved notebook should not."""
     merged = []
     for output in outputs:
         previous = merged[-1] if merged else None
@@ -381,6 +422,7 @@ def main(argv=None):
         return 1 if problems else 0
     if args.execute:
         stamp_install_cells()
+        stamp_figure_captions()
         format_chapters()
     print("exported " + ", ".join(f"backprop/{name}" for name in export()))
     if args.execute:

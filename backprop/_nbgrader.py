@@ -1,15 +1,12 @@
 """nbgrader set-up for the course (kept by hand; not part of the course package's API).
 
 The chapters are the nbgrader *source* of one assignment, ``chapters``. ``configure``
-sets a course directory up;
-``RemoveWorkedSolutions`` is added in front of nbgrader's own preprocessors so that the
-student edition keeps each
-exercise and its auto-graded test but none of the worked solutions shown in the book's
-dropdowns; ``PlainMarkdown``
+sets a course directory up; ``RemoveWorkedSolutions`` is added in front of nbgrader's
+own preprocessors so that the student edition keeps each exercise and its auto-graded
+test but none of the worked solutions shown in the book's dropdowns; ``PlainMarkdown``
 then writes the book's MyST markup as plain Markdown, which any notebook front end
-renders. The coding solutions
-themselves are nbgrader solution cells, which nbgrader turns into stubs that say what to
-do.
+renders. The coding solutions themselves are nbgrader solution cells, which nbgrader
+turns into stubs that say what to do.
 """
 
 import json
@@ -26,8 +23,8 @@ START, END = "```{solution-start}", "```{solution-end}"
 
 class RemoveWorkedSolutions(NbGraderPreprocessor):
     """Drop what lies between ``{solution-start}`` and ``{solution-end}``: markdown
-    lines and code cells, except
-    nbgrader solution cells (the student's answer cells)."""
+    lines and code cells, except nbgrader solution cells (the student's answer
+    cells)."""
 
     def preprocess(self, nb, resources):
         inside, closing, cells = False, False, []
@@ -63,9 +60,9 @@ OPTION = re.compile(r"^:[\w-]+:.*$\n?", flags=re.M)
 
 
 def book_numbers(folder):
-    """{label: number} for the equations ("(7.3)") and exercises ("Exercise 7.2") of the
-    chapters in `folder`,
-    numbered as the book numbers them: by chapter, in order of appearance."""
+    """{label: number} for the equations ("(7.3)") and exercises ("Exercise 7.2") of
+    the chapters in `folder`, numbered as the book numbers them: by chapter, in order
+    of appearance."""
     numbers = {}
     for path in sorted(Path(folder).glob("[0-9][0-9]_*.ipynb")):
         chapter = int(path.name[:2])
@@ -85,11 +82,9 @@ def book_numbers(folder):
 
 class PlainMarkdown(NbGraderPreprocessor):
     """Write the book's MyST markup as plain Markdown, which every notebook front end
-    renders (JupyterLab without
-    jupyterlab-myst, classic Jupyter, Colab): exercises become numbered headings,
-    admonitions block quotes,
-    labelled equations carry their number as a \\tag, and references become the text the
-    book shows."""
+    renders (JupyterLab without jupyterlab-myst, classic Jupyter, Colab): exercises
+    become numbered headings, admonitions block quotes, labelled equations carry
+    their number as a \\tag, and references become the text the book shows."""
 
     def preprocess(self, nb, resources):
         folder = resources.get("metadata", {}).get("path") or "."
@@ -149,10 +144,9 @@ WORK_CELL = "# Your work for {number} (not graded): add cells as you need them.\
 
 
 def with_work_cells(cells):
-    """The cells with each exercise heading in a Markdown cell of its own, and an empty
-    code cell after every
-    exercise that has none (those whose answer is a derivation or a computation that is
-    not graded)."""
+    """The cells with each exercise heading in a Markdown cell of its own, and an
+    empty code cell after every exercise that has none (those whose answer is a
+    derivation or a computation that is not graded)."""
     heading = re.compile(r"^#### (Exercise \d+\.\d+):", flags=re.M)
     split = []
     for cell in cells:
@@ -188,8 +182,8 @@ def with_work_cells(cells):
 
 
 def configure(c, root, source="."):
-    """nbgrader settings for a course directory `root` whose `source` folder holds the
-    `chapters` assignment."""
+    """nbgrader settings for a course directory `root` whose `source` folder holds
+    the `chapters` assignment."""
     c.CourseDirectory.root = str(root)
     c.CourseDirectory.source_directory = str(source)
     c.CourseDirectory.release_directory = "student"
@@ -216,12 +210,10 @@ def write_student_book_config(source="_config.yml", target="_build/student_confi
     """The configuration of the solution-free book (`make book-student`), from the
     book's own.
 
-    Solutions hidden (sphinx-exercise's ``hide_solutions``), and nothing that leads to
-    them: no copy of the
-    notebooks' sources (``_sources``, which the download button serves), no download
-    button, no Binder or Colab
-    launch buttons (they open the full notebooks of the repository), no repository or
-    issues button.
+    Solutions hidden (sphinx-exercise's ``hide_solutions``), and nothing that leads
+    to them: no copy of the notebooks' sources (``_sources``, which the download
+    button serves), no download button, no Binder or Colab launch buttons (they open
+    the full notebooks of the repository), no repository or issues button.
     """
     import yaml
 

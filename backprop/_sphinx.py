@@ -2,21 +2,18 @@
 API).
 
 1. Sphinx 7, which Jupyter Book 1 requires, writes some inline scripts twice on every
-page; in a browser the second
-   copy of ``const THEBE_JS_URL = ...`` throws "Identifier 'THEBE_JS_URL' has already
-   been declared" (fixed upstream
-   only in Sphinx 8). ``drop_duplicate_scripts`` keeps the first of each set of
-   identical scripts.
+   page; in a browser the second copy of ``const THEBE_JS_URL = ...`` throws
+   "Identifier 'THEBE_JS_URL' has already been declared" (fixed upstream only in
+   Sphinx 8). ``drop_duplicate_scripts`` keeps the first of each set of identical
+   scripts.
 2. With ``hide_solutions: true`` sphinx-exercise drops a gated solution's start but
-keeps its end node, and the build
-   crashes ("departing unknown node type: solution_end_node", sphinx-exercise issue
-   #89). Here the start directive
-   leaves a marker instead, and ``DropHiddenSolutions`` removes everything from the
-   marker to the end node.
-3. nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (and ``HIDDEN TESTS``) lines
-are for the grader, not the
-   reader:
-   ``StripSolutionMarkers`` removes them from the code shown in the book.
+   keeps its end node, and the build crashes ("departing unknown node type:
+   solution_end_node", sphinx-exercise issue #89). Here the start directive leaves a
+   marker instead, and ``DropHiddenSolutions`` removes everything from the marker to
+   the end node.
+3. nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION`` (and ``HIDDEN TESTS``)
+   lines are for the grader, not the reader: ``StripSolutionMarkers`` removes them from
+   the code shown in the book.
 """
 
 import re
@@ -60,8 +57,8 @@ class hidden_solution_start(nodes.Element):
 
 
 class HidingSolutionStartDirective(SolutionStartDirective):
-    """``solution-start`` that leaves a marker when solutions are hidden, so the whole
-    solution can be dropped."""
+    """``solution-start`` that leaves a marker when solutions are hidden, so the
+    whole solution can be dropped."""
 
     def run(self):
         result = super().run()

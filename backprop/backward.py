@@ -8,7 +8,7 @@ Each definition below comes from the notebook cell named above it.
 __all__ = ["backward"]
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 25 ---
+# --- chapters/07_hidden_signals.ipynb, cell 27 ---
 import numpy as np
 
 from backprop.checks import (

@@ -146,7 +146,7 @@ _HIDDEN_KERNELS = {
 _OUTPUT_KERNELS = {"softmax": _softmax, "logistic": _logistic, "identity": lambda z: z}
 
 
-# --- chapters/01_the_goal.ipynb, cell 16 ---
+# --- chapters/01_the_goal.ipynb, cell 17 ---
 def squared_error(t, o):
     """Squared error E = ½ Σ_k (t_k − o_k)², averaged over the items of a batch.
 
@@ -238,7 +238,7 @@ def error(t, o, kind="cross_entropy", output="softmax"):
     return cross_entropy(t, o) if output == "softmax" else binary_cross_entropy(t, o)
 
 
-# --- chapters/01_the_goal.ipynb, cell 18 ---
+# --- chapters/01_the_goal.ipynb, cell 19 ---
 def forward(x, weights, biases, hidden="tanh", output="softmax"):
     """The forward pass: the values of every layer, input first and outputs last.
 
@@ -281,7 +281,7 @@ def _forward(x, weights, biases, hidden, output):
     return values
 
 
-# --- chapters/01_the_goal.ipynb, cell 27 ---
+# --- chapters/01_the_goal.ipynb, cell 30 ---
 def init_weights(layer_sizes, seed=0):
     """Seeded starting weights and biases for a network with the given layer sizes.
 
@@ -311,7 +311,7 @@ def init_weights(layer_sizes, seed=0):
     return weights, biases
 
 
-# --- chapters/01_the_goal.ipynb, cell 30 ---
+# --- chapters/01_the_goal.ipynb, cell 33 ---
 def log_softmax(z):
     """ln softmax(z) over the last axis, computed from the sums:
     (z − max) − ln Σ exp(z − max).

@@ -57,7 +57,7 @@ def error_derivative(t, o, kind="cross_entropy", output="softmax"):
         return np.where(t != 1, (1 - t) / (1 - o), 0.0) + minus_t_over_o
 
 
-# --- chapters/03_gradient.ipynb, cell 14 ---
+# --- chapters/03_gradient.ipynb, cell 15 ---
 def numerical_gradient(E, params, step=1e-5):
     """The summary's gradient −∂E/∂θ of every entry θ of ``params``,
     by central differences.

@@ -59,7 +59,7 @@ def _hidden_derivative(h, activation):
     return (h > 0).astype(np.float64)
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 16 ---
+# --- chapters/07_hidden_signals.ipynb, cell 17 ---
 def hidden_signals(next_signals, weights, hidden_values, activation="tanh"):
     """Signals of a hidden layer: δ_j = (Σ_k δ_k w_jk) × f′(z_j).
 
@@ -112,7 +112,7 @@ def _hidden_signals(delta, w, h, activation):
     return back
 
 
-# --- chapters/07_hidden_signals.ipynb, cell 35 ---
+# --- chapters/07_hidden_signals.ipynb, cell 37 ---
 def activation_curves(activation="tanh", incoming=1.0, z=None):
     """A hidden activation, its derivative and the signal it passes back,
     as the node's sum varies.

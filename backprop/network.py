@@ -438,7 +438,7 @@ class Network:
         )
 
 
-# --- chapters/08_training.ipynb, cell 42 ---
+# --- chapters/08_training.ipynb, cell 46 ---
 from backprop.data import load_iris
 
 

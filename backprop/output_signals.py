@@ -72,7 +72,7 @@ def softmax_jacobian(o):
     return o[..., :, None] * (np.eye(o.shape[-1]) - o[..., None, :])
 
 
-# --- chapters/05_output_signals.ipynb, cell 11 ---
+# --- chapters/05_output_signals.ipynb, cell 12 ---
 def output_signals(
     targets, outputs, output="softmax", error="cross_entropy", rule="exact"
 ):
@@ -122,7 +122,7 @@ def _output_signals(t, o, output, error, rule):
     return o * (r - np.sum(r * o, axis=-1, keepdims=True))
 
 
-# --- chapters/05_output_signals.ipynb, cell 23 ---
+# --- chapters/05_output_signals.ipynb, cell 26 ---
 def output_signal_curves(output="softmax", error="cross_entropy", z=None):
     """Output, derivative and signals of output node 1 of a two-output layer,
     as its sum z_1 varies.

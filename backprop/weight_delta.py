@@ -57,7 +57,7 @@ def descent_path(gradient, w, learning_rate, steps):
     return np.array(path)
 
 
-# --- chapters/02_weight_delta.ipynb, cell 15 ---
+# --- chapters/02_weight_delta.ipynb, cell 17 ---
 def update(weights, biases, gradients, learning_rate=0.05):
     """Add each weight delta η·g to its weight and bias, in place:
     w ← w + η g_w and b ← b + η g_b.
@@ -117,7 +117,7 @@ def _update(weights, biases, gradients, eta):
         b += eta * g_b
 
 
-# --- chapters/02_weight_delta.ipynb, cell 31 ---
+# --- chapters/02_weight_delta.ipynb, cell 33 ---
 from backprop.forward import error, forward
 from backprop.running_example import running_network
 
