@@ -5,9 +5,10 @@ Usage (from the repository root, after `jupyter-book build .`):
     .venv/bin/python tests/check_site.py [--site _build/html] [--screenshots _build/screenshots]
 
 Every HTML page of the book is opened in Debian's Chromium (driven by Playwright)
-from a local web server. A page fails if it has a JavaScript error, a console
-error, a request that leaves 127.0.0.1 or gets an HTTP error, an image that did
-not load, or maths that MathJax did not typeset (or typeset with a TeX error).
+from a local web server, in a 1280-pixel-wide window. A page fails if it has a
+JavaScript error, a console error, a request that leaves 127.0.0.1 or gets an HTTP
+error, an image that did not load, maths that MathJax did not typeset (or typeset
+with a TeX error), or a code cell whose lines do not fit (it scrolls sideways).
 A full-page screenshot of each page is saved.
 
 Every page is also checked for accessibility by axe-core (bundled by axe-playwright-python, runs offline), in
@@ -193,6 +194,14 @@ def check_page(context, base_url, rel, screenshots):
             problems.append(f"{len(broken)} images not loaded: {', '.join(broken)}")
 
         problems += check_launch_links(page, rel, base_url)
+
+        # Code that fits: no code cell scrolls sideways (ruff keeps lines to 88 characters, _static/code.css
+        # sizes the font so that 88 fit the column).
+        cut = page.evaluate("""() => [...document.querySelectorAll('div.cell_input pre')]
+            .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+            .map(pre => pre.innerText.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''))""")
+        if cut:
+            problems.append(f"{len(cut)} code cells scroll sideways, e.g. {cut[0][:60]!r}")
 
         # Maths: every .math element must hold an mjx-container once MathJax is done.
         maths = page.locator(".math").count()
