@@ -144,7 +144,8 @@ def _central_differences(E, array, step):
     for index in np.ndindex(array.shape):
         old = array[index]
         try:
-            # reported below instead
+            # Overflow and invalid values are not warned about here: the check
+            # below reports them, with the entry that caused them.
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 array[index] = old + step
                 up = _number(E)
@@ -189,9 +190,8 @@ def worst_relative_error(analytic, numerical, floor=1e-4):
         raise ValueError(f"floor must be a positive, finite number, got {floor!r}")
     if isinstance(analytic, np.ndarray) or isinstance(numerical, np.ndarray):
         analytic, numerical = [analytic], [numerical]
-    if not isinstance(analytic, (list, tuple)) or not isinstance(
-        numerical, (list, tuple)
-    ):
+    sequences = (list, tuple)
+    if not isinstance(analytic, sequences) or not isinstance(numerical, sequences):
         raise TypeError(
             f"analytic and numerical must be arrays or lists of arrays, got "
             f"{type(analytic).__name__} and {type(numerical).__name__}"

@@ -511,14 +511,8 @@ def iris_regions(
             seed=seed * 100_003 + epoch,
         )
         if epoch in record_at:
-            regions.append(
-                (
-                    epoch,
-                    np.argmax(net.forward(grid), axis=1).reshape(
-                        len(width), len(length)
-                    ),
-                )
-            )
+            predicted = np.argmax(net.forward(grid), axis=1)
+            regions.append((epoch, predicted.reshape(len(width), len(length))))
     return {
         "history": history,
         "train_accuracy": net.accuracy(S[train_items], T[train_items]),

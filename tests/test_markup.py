@@ -44,9 +44,10 @@ def test_links_to_equations_carry_the_books_number(path):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_no_reference_in_double_parentheses(path):
-    # The book prints an equation reference with its parentheses: "({eq}`a`)" shows as "((3.1))".
+    # The book prints an equation reference with its parentheses: "({eq}`a`)" shows as "((3.1))", and
+    # "(equation {eq}`a`)" as "(equation (3.1))".
     for text in markdown(path):
-        assert not re.search(r"\(\s*(\{eq\}`|\[\(\d)", text), f"{path.name}: {text[:80]!r}"
+        assert not re.search(r"\(\s*(equations?\s+)?(\{eq\}`|\[\(\d)", text), f"{path.name}: {text[:80]!r}"
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
@@ -60,7 +61,8 @@ def test_the_checks_can_fail():
     assert EQ_ROLE.findall("see {eq}`eq-hidden`") == ["eq-hidden"]
     assert LABEL_LINK.findall("by [(3.2)](#eq-dE-do-squared), and") == [("(3.2)", "eq-dE-do-squared")]
     assert NUMBERS["eq-dE-do-squared"] != "(3.2)"
-    assert re.search(r"\(\s*(\{eq\}`|\[\(\d)", "activation ({eq}`eq-hidden`)")
+    assert re.search(r"\(\s*(equations?\s+)?(\{eq\}`|\[\(\d)", "activation ({eq}`eq-hidden`)")
+    assert re.search(r"\(\s*(equations?\s+)?(\{eq\}`|\[\(\d)", "(equation [(3.3)](#eq-a))")
     assert FENCE_ONLY.fullmatch("```{solution-end}\n```\n")
     assert FENCE_ONLY.fullmatch("```{solution-start} ex-1\n:class: dropdown\n```")
     assert not FENCE_ONLY.fullmatch("It agrees.\n\n```{solution-end}\n```")
