@@ -210,7 +210,7 @@ def check_notebook(context, base_url, root, name, student, screenshots):
         problems += check_markdown(page, student)
         problems += check_explorer(page)
         stem = label.replace("/", "_")[:-len(".ipynb")]
-        screenshot(page, r"Exercise\s*\d", screenshots / f"{stem}-exercise.png")
+        screenshot(page, r"Exercise\s*\d+(\.\d+:|\s*\()", screenshots / f"{stem}-exercise.png")
         if not student:
             screenshot(page, r"Solution to\s*Exercise", screenshots / f"{stem}-solution.png")
         page.locator(".widget-interact").first.screenshot(path=screenshots / f"{stem}-explorer.png")
