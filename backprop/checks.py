@@ -1,6 +1,6 @@
 # Generated — edit the notebook, not this file: chapters/90_refused_inputs.ipynb.
 # `make export` rewrites it.
-"""Refused inputs.
+"""Appendix: refused inputs.
 
 Each definition below comes from the notebook cell named above it.
 """
