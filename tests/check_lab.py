@@ -34,12 +34,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from check_site import CHROMIUM, CHROMIUM_ARGS
+from check_site import CHROMIUM, CHROMIUM_ARGS, watch
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ["05_output_signals.ipynb", "07_hidden_signals.ipynb"]
@@ -183,16 +182,7 @@ def screenshot(page, pattern, path):
 def check_notebook(context, base_url, root, name, student, screenshots):
     problems = []
     page = context.new_page()
-
-    def route(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            problems.append(f"request to {route.request.url} blocked")
-            route.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda err: problems.append(f"JS error: {err}"))
+    watch(page, problems)
     label = ("student/" if student else "") + name
     try:
         page.goto(f"{base_url}/lab/tree/{label}?token={TOKEN}&reset")
@@ -226,7 +216,7 @@ def check_stored_outputs(context, base_url, screenshots):
     """Open UNRUN without running it: the widget's saved output and the animation's still frame make sense."""
     problems = []
     page = context.new_page()
-    page.on("pageerror", lambda err: problems.append(f"JS error: {err}"))
+    watch(page, problems)
     try:
         page.goto(f"{base_url}/lab/tree/{UNRUN}?token={TOKEN}&reset")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)

@@ -154,10 +154,9 @@ def check_accessibility(page, rel, screenshots):
     return problems, notes
 
 
-def check_page(context, base_url, rel, screenshots):
-    """Open one page; return (problems, accessibility notes, maths count, images count, final url)."""
-    problems, notes = [], []
-    page = context.new_page()
+def watch(page, problems):
+    """Keep the page offline and record what goes wrong in `problems`: any request that is not to 127.0.0.1 is
+    aborted and recorded, and so is every uncaught JavaScript error."""
 
     def route(route):
         if urlsplit(route.request.url).hostname == "127.0.0.1":
@@ -168,6 +167,13 @@ def check_page(context, base_url, rel, screenshots):
 
     page.route("**/*", route)
     page.on("pageerror", lambda err: problems.append(f"JS error: {err}"))
+
+
+def check_page(context, base_url, rel, screenshots):
+    """Open one page; return (problems, accessibility notes, maths count, images count, final url)."""
+    problems, notes = [], []
+    page = context.new_page()
+    watch(page, problems)
     page.on("console", lambda msg: msg.type == "error"
             and problems.append(f"console error: {msg.text}"))
     page.on("response", lambda resp: resp.status >= 400
