@@ -10,7 +10,7 @@ READY  := $(VENV)/.installed
 help:
 	@echo "make book       set up .venv, build the book into _build/html (zero warnings allowed)"
 	@echo "make test       set up .venv, run the unit tests and re-run every chapter under nbval"
-	@echo "make numerics   re-run every chapter under nbval with other BLAS kernels, numpy SIMD off, 1 and 2 threads"
+	@echo "make numerics   re-run every chapter under nbval with other BLAS kernels, numpy SIMD off, 1 and 2 threads, nudged"
 	@echo "make check-site open every page of the built book in headless Chromium, offline (needs /usr/bin/chromium)"
 	@echo "make check-lab  run two chapters and a student notebook in JupyterLab in headless Chromium, offline"
 	@echo "make student    write the student edition (nbgrader: stubs, no solutions, no outputs) into student/"

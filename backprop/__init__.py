@@ -6,7 +6,7 @@ chapter notebooks (`make export`), and this file, kept by hand, states the publi
 """
 
 from backprop.backward import backward
-from backprop.data import load_iris
+from backprop.data import load_digits, load_iris, stratified_split
 from backprop.diagram import draw_network
 from backprop.forward import (
     binary_cross_entropy,
@@ -39,6 +39,9 @@ from backprop.output_signals import (
 )
 from backprop.running_example import running_network
 from backprop.weight_delta import descent_path, learning_rate_paths, update
+
+# Chapter 10: reverse-mode automatic differentiation.
+from backprop.autodiff import Node, engine_gradients, error_graph, gradient_costs
 
 __all__ = [
     # Introduction: the running example and its picture.
@@ -82,4 +85,12 @@ __all__ = [
     "Network",
     "load_iris",
     "iris_regions",
+    # Chapter 9: handwritten digits, split three ways (and train's weight_decay).
+    "load_digits",
+    "stratified_split",
+    # Chapter 10: the cost of a gradient, and a reverse-mode differentiation engine.
+    "gradient_costs",
+    "Node",
+    "error_graph",
+    "engine_gradients",
 ]

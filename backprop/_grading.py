@@ -1038,6 +1038,330 @@ def _confusion(answer, hidden):
         )
 
 
+# --- chapter 9: early_stop(errors, patience) ------------------------------------------
+
+
+def _stopping(errors, patience, better=lambda e, best: e < best, shift=0):
+    """(stopped, kept) by the rule of chapter 9, or by a variant of it: training stops
+    after the first epoch that is `patience + shift` epochs past the best so far."""
+    best, kept = np.inf, 0
+    for epoch, e in enumerate(errors, start=1):
+        if better(e, best):
+            best, kept = e, epoch
+        elif epoch - kept >= patience + shift:
+            return epoch, kept
+    return len(errors), kept
+
+
+def _stopping_by_previous(errors, patience):
+    """The mistake of comparing each epoch with the one before it, not with the best."""
+    kept, rises = 1, 0
+    for epoch in range(2, len(errors) + 1):
+        if errors[epoch - 1] < errors[epoch - 2]:
+            kept, rises = epoch, 0
+        else:
+            rises += 1
+            if rises >= patience:
+                return epoch, kept
+    return len(errors), kept
+
+
+_STOP_MISTAKES = [
+    (
+        "the epochs are counted from 0: the first epoch is epoch 1 (errors[0] is the "
+        "error after epoch 1)",
+        lambda errors, p: tuple(n - 1 for n in _stopping(errors, p)),
+    ),
+    (
+        "the pair is swapped: return (the epoch training stops after, the epoch whose "
+        "weights are kept)",
+        lambda errors, p: _stopping(errors, p)[::-1],
+    ),
+    (
+        "a tie is counted as an improvement: only an error strictly below the best so "
+        "far is a new best",
+        lambda errors, p: _stopping(errors, p, better=lambda e, best: e <= best),
+    ),
+    (
+        "the patience is off by one: with patience p, training stops after the first "
+        "epoch that is exactly p epochs past the best one",
+        lambda errors, p: _stopping(errors, p, shift=1),
+    ),
+    (
+        "the patience is off by one: with patience p, training stops after the first "
+        "epoch that is exactly p epochs past the best one",
+        lambda errors, p: _stopping(errors, p, shift=-1),
+    ),
+    (
+        "the kept epoch looks at errors after the stop: early stopping only knows the "
+        "epochs it has trained",
+        lambda errors, p: (_stopping(errors, p)[0], int(np.argmin(errors)) + 1),
+    ),
+    (
+        "each epoch is compared with the epoch before it: an improvement must beat the "
+        "best error so far",
+        _stopping_by_previous,
+    ),
+]
+
+
+def _stop_cases(rng, hidden):
+    """(errors, patience) pairs: a fixed curve, or fresh ones with ties, a late global
+    minimum and a curve that never triggers the stop."""
+    visible = [0.9, 0.7, 0.55, 0.5, 0.52, 0.5, 0.49, 0.53, 0.56, 0.6, 0.48, 0.7]
+    if not hidden:
+        return [(visible, 3)]
+    cases = []
+    for _ in range(6):
+        n = int(rng.integers(15, 40))
+        epochs = np.arange(1, n + 1)
+        turn = rng.integers(4, n // 2)
+        curve = (
+            0.3 + 0.5 * np.exp(-epochs / turn) + 0.004 * np.maximum(epochs - turn, 0)
+        )
+        noisy = np.round(curve + rng.normal(scale=0.01, size=n), 2)  # ties
+        cases.append(([float(e) for e in noisy], int(rng.integers(1, 6))))
+    falling = [round(1 / k, 4) for k in range(1, 21)]
+    late = [0.5, 0.4, 0.45, 0.46, 0.47, 0.3, 0.2]
+    tie = [0.5, 0.4, 0.4, 0.41, 0.4, 0.42, 0.43, 0.44]
+    dip = [0.5, 0.4, 0.45, 0.44, 0.46, 0.45, 0.47, 0.48]
+    return cases + [(falling, 2), (late, 3), (tie, 2), (tie, 4), (dip, 2)]
+
+
+def _early_stop(answer, hidden):
+    """Every case first; a wrong answer is then named by the classic mistake that
+    explains all of its results (several may explain one case by chance)."""
+    results = []
+    for errors, patience in _stop_cases(_rng(hidden), hidden):
+        shown = ", ".join(f"{e:g}" for e in errors)
+        where = f"for errors [{shown}] ({len(errors)} epochs) and patience {patience}"
+        got = _call(
+            answer,
+            "early_stop",
+            {"errors": list(errors), "patience": patience},
+            where,
+        )
+        if (
+            not isinstance(got, (tuple, list))
+            or len(got) != 2
+            or not all(isinstance(n, (int, np.integer)) for n in got)
+        ):
+            raise Wrong(
+                f"early_stop should return a pair of ints (stopped, kept) {where}, "
+                f"not {str(got)[:60]}"
+            )
+        results.append((errors, patience, where, (int(got[0]), int(got[1]))))
+    wrong = [r for r in results if r[3] != _stopping(r[0], r[1])]
+    if not wrong:
+        return
+    errors, patience, where, got = wrong[0]
+    right = _stopping(errors, patience)
+    for message, mistake in _STOP_MISTAKES:
+        if all(
+            got_n == tuple(int(n) for n in mistake(errors_n, patience_n))
+            for errors_n, patience_n, _, got_n in results
+        ):
+            raise Wrong(f"early_stop returned {got} {where}: {message}")
+    if got[0] > len(errors):
+        raise Wrong(
+            f"early_stop returned {got} {where}: training cannot stop after epoch "
+            f"{got[0]}, there are only {len(errors)} epochs (if the rule never "
+            "stops training, it stops after the last one)"
+        )
+    if right[0] == len(errors) and got[0] != len(errors):
+        raise Wrong(
+            f"early_stop returned {got} {where}: on this curve the rule never stops "
+            f"training early, so training stops after the last epoch, {len(errors)}"
+        )
+    for message, mistake in _STOP_MISTAKES:
+        if got == tuple(int(n) for n in mistake(errors, patience)):
+            raise Wrong(f"early_stop returned {got} {where}: {message}")
+    if got[0] == right[0]:
+        raise Wrong(
+            f"early_stop returned {got} {where}: the epoch training stops after is "
+            f"right, but the weights kept are those of the epoch with the lowest "
+            "error so far (the first such epoch)"
+        )
+    raise Wrong(
+        f"early_stop returned {got} {where}: step through the epochs in order, "
+        "keeping the best error so far and its epoch"
+    )
+
+
+# --- chapter 10: node_exp(a) ----------------------------------------------------------
+
+
+def _engine_class(answer):
+    """The Node class the answer builds on: the chapter's own (the chapter defines the
+    engine itself), or the package's."""
+    own = getattr(answer, "__globals__", {}).get("Node")
+    if isinstance(own, type):
+        return own
+    from backprop.autodiff import Node
+
+    return Node
+
+
+def _exp_with(Node, local, accumulate=True):
+    """An exp operation for the engine whose rule passes local(a, e^a, out.grad) to
+    a.grad: the right rule, or a classic mistake."""
+
+    def exp(a):
+        out = Node(np.exp(a.value), (a,), "exp")
+
+        def _backward():
+            term = local(a.value, out.value, out.grad)
+            if accumulate:
+                a.grad += term
+            else:
+                a.grad = term
+
+        out._backward = _backward
+        return out
+
+    return exp
+
+
+_EXP_RIGHT = (lambda a, e, g: e * g, True)
+_EXP_MISTAKES = {
+    (
+        "wrong sign: the rule adds the derivative itself, e^a × out.grad; the book's "
+        "sign (−W.grad) comes only when the gradients are read at the end"
+    ): (lambda a, e, g: -e * g, True),
+    (
+        "the rule overwrites a.grad (`a.grad = ...`) instead of adding to it (`+=`): "
+        "when a is used twice, the last rule to run erases the other path"
+    ): (lambda a, e, g: e * g, False),
+    (
+        "the rule uses the input a where the local derivative is the output e^a "
+        "(out.value)"
+    ): (lambda a, e, g: a * g, True),
+    (
+        "the rule forgets the derivative arriving from above: the chain rule multiplies "
+        "the local derivative by out.grad"
+    ): (lambda a, e, g: e + 0 * g, True),
+    (
+        "the rule takes e to the power of the output, e^(e^a): the local derivative is "
+        "the output itself, out.value"
+    ): (lambda a, e, g: np.exp(e) * g, True),
+    "the rule passes out.grad on unchanged, as if the derivative of e^a were 1": (
+        lambda a, e, g: g + 0 * e,
+        True,
+    ),
+}
+
+
+def _exp_entries(array, shown=3):
+    """The first few entries of an array, rounded, for a message."""
+    flat = np.ravel(array)
+    text = ", ".join(f"{v:.4g}" for v in flat[:shown])
+    return f"[{text}{', ...' if flat.size > shown else ''}]"
+
+
+def _exp_cases(rng, hidden):
+    """(shape of a, description, expression(exp, a) giving E) for each case."""
+    shapes = [(3,)] if not hidden else [(), (int(rng.integers(2, 6)),), (2, 3)]
+    cases = []
+    for shape in shapes:
+        c = rng.uniform(1.5, 3.0, size=shape) * rng.choice([-1.0, 1.0], size=shape)
+        d = rng.uniform(0.5, 2.0, size=shape) * rng.choice([-1.0, 1.0], size=shape)
+        cases += [
+            (shape, "E = Σ c e^a", lambda exp, a, c=c: (exp(a) * c).sum()),
+            (
+                shape,
+                "E = Σ e^a e^a (a feeds two exp nodes)",
+                lambda exp, a: (exp(a) * exp(a)).sum(),
+            ),
+            (
+                shape,
+                "E = Σ (c e^a + d a) (a feeds an exp node and a product)",
+                lambda exp, a, c=c, d=d: (exp(a) * c + a * d).sum(),
+            ),
+            (
+                shape,
+                "E = Σ c e^(e^a / 2) (an exp of an exp)",
+                lambda exp, a, c=c: (exp(exp(a) * 0.5) * c).sum(),
+            ),
+        ]
+    return cases
+
+
+def _node_exp(answer, hidden):
+    Node = _engine_class(answer)
+    rng = _rng(hidden)
+    for shape, description, expression in _exp_cases(rng, hidden):
+        values = rng.normal(size=shape)
+        where = f"for a of shape {shape} and {description}"
+        a = Node(values.copy())
+        try:
+            out = answer(a)
+        except Wrong:
+            raise
+        except Exception as problem:
+            raise Wrong(
+                f"node_exp raised {type(problem).__name__} {where}: {problem}"
+            ) from problem
+        if not np.array_equal(a.value, values) or a.parents != ():
+            raise Wrong(
+                f"node_exp changed its argument `a` {where}: it must leave a's value "
+                "as it is (compute e^a into a new array, not with out=a.value)"
+            )
+        if not isinstance(out, Node):
+            raise Wrong(
+                f"node_exp should return a Node {where}, not {type(out).__name__}: "
+                "the engine needs the new node to reach a through its parents"
+            )
+        got = _array(out.value, "node_exp's node", where)
+        if not _close(got, np.exp(values)):
+            raise Wrong(f"{where}: the new node's value should be e^a, entry by entry")
+        if not any(parent is a for parent in out.parents):
+            raise Wrong(
+                f"{where}: the new node's parents must include a, "
+                "Node(value, (a,), ...): without them the backward sweep never reaches a"
+            )
+        if out._backward is Node(0.0)._backward:
+            raise Wrong(
+                f"{where}: the new node has no backward rule: define one and attach it, "
+                "out._backward = ..."
+            )
+        graded, right = Node(values.copy()), Node(values.copy())
+        try:
+            E = expression(answer, graded)
+            E.backward()
+        except Exception as problem:
+            raise Wrong(
+                f"the backward rule raised {type(problem).__name__} {where}: {problem}"
+            ) from problem
+        E = expression(_exp_with(Node, *_EXP_RIGHT), right)
+        E.backward()
+        got = _array(graded.grad, "a.grad", where)
+        if _close(got, right.grad):
+            continue
+        if got.shape != right.grad.shape:
+            raise Wrong(
+                f"{where}: a.grad has shape {got.shape}, not a's shape {shape}: the rule "
+                "adds an array shaped like a"
+            )
+        for mistake, rule in _EXP_MISTAKES.items():
+            variant = Node(values.copy())
+            E = expression(_exp_with(Node, *rule), variant)
+            E.backward()
+            if _close(got, variant.grad):
+                raise Wrong(f"{where}: {mistake}")
+        if not np.any(got):
+            raise Wrong(
+                f"{where}: a.grad stays 0: the rule must add its term to a.grad (not to "
+                "out.grad or to a copy)"
+            )
+        raise Wrong(
+            f"node_exp's rule gives the wrong ∂E/∂a {where}: with a = "
+            f"{_exp_entries(values)}, E.backward() should leave a.grad = "
+            f"{_exp_entries(right.grad)}, got {_exp_entries(got)}. The rule should add "
+            "e^a × out.grad to a.grad: the local derivative, the node's own value e^a, "
+            "times the derivative arriving from above"
+        )
+
+
 EXERCISES = {
     "ch1-item-errors": _item_errors,
     "ch2-bias-step": _bias_step,
@@ -1047,6 +1371,8 @@ EXERCISES = {
     "ch6-both-layers": _gradients_from_signals,
     "ch7-two-hidden": _two_hidden_backward,
     "ch8-confusion": _confusion,
+    "ch9-early-stop": _early_stop,
+    "ch10-exp": _node_exp,
 }
 
 

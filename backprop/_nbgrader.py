@@ -187,8 +187,9 @@ def configure(c, root, source="."):
     c.CourseDirectory.root = str(root)
     c.CourseDirectory.source_directory = str(source)
     c.CourseDirectory.release_directory = "student"
-    # The introduction and chapters 1-8; the reference pages (9x) are no assignment.
-    c.CourseDirectory.notebook_id = "0*"
+    # The introduction and the chapters (00-89); the reference pages (9x) are no
+    # assignment.
+    c.CourseDirectory.notebook_id = "[0-8][0-9]_*"
     c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "*.md"]
     c.Execute.kernel_name = "python3"
     c.Execute.timeout = 120

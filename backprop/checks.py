@@ -23,6 +23,7 @@ __all__ = [
     "check_positive_int",
     "check_seed",
     "check_momentum",
+    "check_weight_decay",
     "check_callable",
 ]
 
@@ -303,6 +304,22 @@ def check_momentum(momentum):
     if not 0 <= momentum < 1:
         raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
     return float(momentum)
+
+
+def check_weight_decay(weight_decay):
+    """Check a weight decay λ: a finite number ≥ 0; returns it as a float."""
+    if isinstance(weight_decay, bool) or not isinstance(
+        weight_decay, (int, float, np.integer, np.floating)
+    ):
+        raise TypeError(
+            "weight_decay must be a finite number ≥ 0, "
+            f"got {type(weight_decay).__name__}: {weight_decay!r}"
+        )
+    if not (np.isfinite(weight_decay) and weight_decay >= 0):
+        raise ValueError(
+            f"weight_decay must be a finite number ≥ 0, got {weight_decay!r}"
+        )
+    return float(weight_decay)
 
 
 def check_callable(name, f):

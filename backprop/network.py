@@ -27,6 +27,7 @@ from backprop.checks import (
     check_positive_int,
     check_seed,
     check_targets,
+    check_weight_decay,
 )
 from backprop.forward import _forward, _network_error, init_weights
 from backprop.weight_delta import _update, update
@@ -46,6 +47,7 @@ def train(
     batch_size=1,
     seed=0,
     momentum=0.0,
+    weight_decay=0.0,
     rule="exact",
     report_every=None,
 ):
@@ -70,6 +72,10 @@ def train(
         before every epoch.
     momentum : float
         μ in [0, 1); with μ > 0 each step adds v ← μ v + η g instead of η g.
+    weight_decay : float
+        λ ≥ 0; with λ > 0 training minimises E + (λ/2) Σ w² over every weight (not
+        the biases), so each weight gradient gains the term −λ w (chapter 9 derives
+        it). The returned errors are E alone.
     rule : {"exact", "per_node"}
         Output signals, as for ``output_signals``.
     report_every : int, optional
@@ -93,6 +99,7 @@ def train(
     epochs = check_positive_int("epochs", epochs)
     batch_size = check_positive_int("batch_size", batch_size)
     momentum = check_momentum(momentum)
+    weight_decay = check_weight_decay(weight_decay)
     seed = check_seed(seed)
     if report_every is not None:
         report_every = check_positive_int("report_every", report_every)
@@ -142,6 +149,11 @@ def train(
                     error_function,
                     rule,
                 )
+                if weight_decay:
+                    gradients = [
+                        (g_w - weight_decay * w, g_b)
+                        for (g_w, g_b), w in zip(gradients, weights)
+                    ]
                 if momentum:
                     velocity = [
                         (momentum * v_w + eta * g_w, momentum * v_b + eta * g_b)
@@ -390,6 +402,7 @@ class Network:
         batch_size=1,
         seed=0,
         momentum=0.0,
+        weight_decay=0.0,
         rule="exact",
         report_every=None,
     ):
@@ -409,6 +422,8 @@ class Network:
             Seeds the shuffling of the items before every epoch.
         momentum : float
             μ in [0, 1).
+        weight_decay : float
+            λ ≥ 0: each step also pulls every weight towards 0 by η λ w (chapter 9).
         rule : {"exact", "per_node"}
             Output signals, as for ``gradients``.
         report_every : int, optional
@@ -433,6 +448,7 @@ class Network:
             batch_size,
             seed,
             momentum,
+            weight_decay,
             rule,
             report_every,
         )

@@ -16,6 +16,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -57,20 +58,26 @@ def numpy_optional_features():
 
 def environments():
     """(name, variables) pairs, each an emulated computer. OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which some
-    machines set, are removed for these runs only."""
+    machines set, are removed for these runs only.
+
+    Two computers, which between them flip every switch away from the one that executed the notebooks (the CPU's
+    own kernel, numpy's SIMD paths on, one thread): an older kernel (on x86: AVX without FMA) with two threads, and
+    the oldest kernel (on x86: SSE only) with numpy's optional SIMD paths off and one thread. The second also
+    nudges every starting value by a relative 1e-12 (tests/nudge_startup.py, see tests/test_perturbation.py): a
+    third kind of last-bit difference, checked in the same run."""
     older = kernels()[1:] or [None]  # the first is what a current CPU chooses anyway
     numpy_off = " ".join(numpy_optional_features()) or None
-    plan = [(older[0], None, "1"),        # an older kernel (on x86: no FMA), one thread
-            (older[1 % len(older)], None, "2"),  # older still (on x86: SSE only), two threads
-            (older[-1], numpy_off, "1"),  # the oldest kernel, and numpy without its optional SIMD paths
-            (None, numpy_off, "2")]       # the CPU's own kernel, numpy without its optional SIMD paths
+    plan = [(older[0], None, "2", False),         # an older kernel (on x86: no FMA), two threads
+            (older[-1], numpy_off, "1", True)]    # the oldest kernel, numpy without its optional SIMD paths, nudged
     chosen = {}
-    for kernel, disabled, threads in plan:
+    for kernel, disabled, threads, nudged in plan:
         variables = {"OPENBLAS_NUM_THREADS": threads, "OMP_NUM_THREADS": threads}
         if kernel:
             variables["OPENBLAS_CORETYPE"] = kernel
         if disabled:
             variables["NPY_DISABLE_CPU_FEATURES"] = disabled
+        if nudged:
+            variables["BACKPROP_NUDGE"] = "1e-12"
         chosen.setdefault(" ".join(f"{key}={value}" for key, value in variables.items()), variables)
     return list(chosen.items())
 
@@ -91,15 +98,23 @@ print(f"OpenBLAS kernel {core}; numpy SIMD on: {[f for f in __cpu_dispatch__ if 
 """
 
 
-def environment(variables):
+def environment(variables, folder):
+    """os.environ with `variables`; BACKPROP_NUDGE becomes the IPython start-up file that nudges every starting
+    value (written into `folder`)."""
     env = {key: value for key, value in os.environ.items()
            if key not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "NPY_DISABLE_CPU_FEATURES")}
+    variables = dict(variables)
+    size = variables.pop("BACKPROP_NUDGE", None)
+    if size:
+        from test_perturbation import SEED, nudged_environment
+
+        env = nudged_environment(Path(folder), seed=SEED, size=size, base=env)
     return {**env, **variables}
 
 
 def run(name, variables):
     """nbval on every chapter in one environment; True if every output matched."""
-    env = environment(variables)
+    env = environment(variables, tempfile.mkdtemp(prefix="numerics-"))
     probe = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True)
     header = f"\n=== {name}\n    {probe.stdout.strip() or probe.stderr.strip()[-300:]}"
     if probe.returncode != 0:
@@ -130,7 +145,7 @@ def main(argv=None):
         print(f"  {'same outputs' if passed else 'DIFFERENT OUTPUTS'}  {name}")
     failed = sum(not passed for _, passed in results)
     print(f"{len(results) - failed} passed, {failed} failed")
-    return 1 if failed or len(results) < 3 else 0
+    return 1 if failed or len(results) < 2 else 0
 
 
 if __name__ == "__main__":

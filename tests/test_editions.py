@@ -19,7 +19,7 @@ from nbgrader.api import Gradebook
 from backprop._nbgrader import write_student_book_config
 from conftest import NBGRADER, ROOT, run_all
 
-CHAPTERS = sorted((ROOT / "chapters").glob("0[0-9]_*.ipynb"))  # the assignment: introduction and chapters 1-8
+CHAPTERS = sorted((ROOT / "chapters").glob("[0-8][0-9]_*.ipynb"))  # the assignment: introduction and chapters
 
 
 def make_course(folder):
@@ -103,7 +103,7 @@ def test_the_student_edition_holds_no_solution_and_no_output(graded):
             assert marker not in text, f"{path.name}: {marker} in the student edition"
         assert all(not cell.get("outputs") for cell in edition["cells"] if cell["cell_type"] == "code"), path.name
         revealing = revealing_lines(path)
-        assert revealing or not 1 <= int(path.name[:2]) <= 8, f"{path.name}: no solution line to look for"
+        assert revealing or not 1 <= int(path.name[:2]) <= 89, f"{path.name}: no solution line to look for"
         for line in revealing:
             assert json.dumps(line)[1:-1] not in text, f"{path.name}: solution line {line!r} in the edition"
 

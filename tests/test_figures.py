@@ -74,11 +74,11 @@ def test_stored_figures_are_opaque(path):
 
 
 def book_figure_numbers():
-    """{name: "c.n"} for the figures of chapters 1 to 8, numbered as the book numbers them."""
+    """{name: "c.n"} for the figures of the chapters (1 to 89), numbered as the book numbers them."""
     numbers = {}
     for path in CHAPTERS:
         chapter = int(path.name[:2])
-        if 1 <= chapter <= 8:
+        if 1 <= chapter <= 89:
             for n, (cell, _) in enumerate(figures(path), start=1):
                 numbers[cell.metadata["mystnb"]["figure"]["name"]] = f"{chapter}.{n}"
     return numbers

@@ -35,7 +35,7 @@ def answers():
 def graded_cells():
     """{grade id: (answer cell, test cell)} from the chapters."""
     found = {}
-    for path in sorted((ROOT / "chapters").glob("0[1-8]_*.ipynb")):
+    for path in sorted((ROOT / "chapters").glob("[01][0-9]_*.ipynb")):
         cells = nbformat.read(path, as_version=4).cells
         for n, cell in enumerate(cells):
             meta = cell.metadata.get("nbgrader", {})

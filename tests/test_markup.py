@@ -11,7 +11,7 @@ import pytest
 from backprop._nbgrader import book_numbers
 from conftest import ROOT
 
-CHAPTERS = sorted((ROOT / "chapters").glob("0*.ipynb"))
+CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
 NUMBERS = book_numbers(ROOT / "chapters")
 EQ_ROLE = re.compile(r"\{eq\}`([^`]+)`")
 LABEL_LINK = re.compile(r"\[([^\]]*)\]\(#(eq-[\w-]+)\)")

@@ -22,13 +22,13 @@ HOOK = ROOT / "tests" / "nudge_startup.py"
 SEED = int(os.environ.get("BACKPROP_NUDGE_TEST_SEED", "20261128"))  # another seed: another nudge, same rule
 
 
-def nudged_environment(tmp_path, seed, size="1e-12"):
-    """An environment whose IPython kernels run the nudge before any cell."""
+def nudged_environment(tmp_path, seed, size="1e-12", base=None):
+    """An environment (os.environ, or `base`) whose IPython kernels run the nudge before any cell."""
     startup = tmp_path / "ipython" / "profile_default" / "startup"
     startup.mkdir(parents=True)
     (startup / "00-nudge.py").write_text(f"import runpy\nrunpy.run_path({str(HOOK)!r})\ndel runpy\n")
-    return {**os.environ, "IPYTHONDIR": str(tmp_path / "ipython"), "BACKPROP_NUDGE_SEED": str(seed),
-            "BACKPROP_NUDGE_SIZE": size}
+    return {**(os.environ if base is None else base), "IPYTHONDIR": str(tmp_path / "ipython"),
+            "BACKPROP_NUDGE_SEED": str(seed), "BACKPROP_NUDGE_SIZE": size}
 
 
 def nbval(notebook, env, cwd=ROOT):

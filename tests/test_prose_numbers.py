@@ -20,13 +20,17 @@ from conftest import ROOT
 
 CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
 NUMBER = re.compile(r"(?<![\w.\\^])-?(\d+(?:\.\d+)?)(?![\w.]*\d)")
-NOT_PROSE = re.compile(r"`[^`\n]*`|\{eq\}`[^`]*`|\(eq-[\w-]+\)|\]\([^)]*\)|^:label:.*$|^```.*$", re.M)
+NOT_PROSE = re.compile(r"`[^`\n]*`|\{eq\}`[^`]*`|\(eq-[\w-]+\)|\]\([^)]*\)|^:label:.*$|^```.*$|"
+                       r"\[Figure \d+\.\d+\]|\[\(\d+\.\d+\)\]", re.M)  # (a figure's or equation's number)
 EXEMPT = {
     "00_introduction.ipynb": {"2017": "the year of the cited blog post"},
     "01_the_goal.ipynb": {"709.78": "ln of the largest float64: a constant of the number format"},
     "07_hidden_signals.ipynb": {"2015": "the year of the cited book"},
     "08_training.ipynb": {"2017": "a date of the cited post", "2019": "a date of the cited post",
                           "256": "the name of the hash, SHA-256"},
+    "09_digits.ipynb": {"1998": "the year of the cited data set"},
+    "10_autodiff.ipynb": {"2008": "the year of the cited book (Griewank and Walther)",
+                          "2015": "the year of the cited book (Nielsen)"},
 }
 
 

@@ -59,6 +59,7 @@ CASES = {  # row: (argument named in the message, error type, the refused call)
     36: ("step", ValueError, lambda: numerical_gradient(lambda: 0.0, [np.full(2, 1e6)], step=1e-12)),
     37: ("analytic", ValueError, lambda: worst_relative_error([np.array([np.inf])], [np.array([1.0])])),
     38: ("kind", ValueError, lambda: error([1.0, 0.0], [0.5, 0.5], kind="squared")),
+    39: ("weight_decay", ValueError, lambda: net().train(X, T, weight_decay=np.nan)),
 }
 
 

@@ -27,7 +27,7 @@ def test_the_same_seed_gives_bit_identical_weights_in_separate_processes():
     assert len(digests) == 1 and len(digests.pop()) == 64
 
 
-def test_the_wheel_contains_the_package_and_the_iris_data(tmp_path):
+def test_the_wheel_contains_the_package_the_data_and_their_licence(tmp_path):
     source = tmp_path / "source"  # a copy, so that building leaves nothing in the repository
     shutil.copytree(ROOT / "backprop", source / "backprop", ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md"):
@@ -37,5 +37,6 @@ def test_the_wheel_contains_the_package_and_the_iris_data(tmp_path):
     wheel, = (tmp_path / "dist").glob("backprop-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"backprop/__init__.py", "backprop/forward.py", "backprop/network.py", "backprop/checks.py",
-            "backprop/data/iris.csv", "backprop/data/README.md"} <= names
+            "backprop/data/iris.csv", "backprop/data/digits.csv.gz", "backprop/data/README.md",
+            "backprop/data/LICENCE.md"} <= names
     assert not any(name.startswith(("tests/", "chapters/")) for name in names)
