@@ -292,34 +292,33 @@ def check_seed(seed):
     return int(seed)
 
 
-def check_momentum(momentum):
-    """Check a momentum μ: a number in [0, 1); returns it as a float."""
-    if isinstance(momentum, bool) or not isinstance(
-        momentum, (int, float, np.integer, np.floating)
+def _check_real(name, value, expected, valid):
+    """Check a real number (not a bool) for which valid(value) holds; returns it as a
+    float. `expected` says what is wanted, for the message."""
+    if isinstance(value, bool) or not isinstance(
+        value, (int, float, np.integer, np.floating)
     ):
         raise TypeError(
-            "momentum must be a number in [0, 1), "
-            f"got {type(momentum).__name__}: {momentum!r}"
+            f"{name} must be {expected}, got {type(value).__name__}: {value!r}"
         )
-    if not 0 <= momentum < 1:
-        raise ValueError(f"momentum must be a number in [0, 1), got {momentum!r}")
-    return float(momentum)
+    if not valid(value):
+        raise ValueError(f"{name} must be {expected}, got {value!r}")
+    return float(value)
+
+
+def check_momentum(momentum):
+    """Check a momentum μ: a number in [0, 1); returns it as a float."""
+    return _check_real("momentum", momentum, "a number in [0, 1)", lambda m: 0 <= m < 1)
 
 
 def check_weight_decay(weight_decay):
     """Check a weight decay λ: a finite number ≥ 0; returns it as a float."""
-    if isinstance(weight_decay, bool) or not isinstance(
-        weight_decay, (int, float, np.integer, np.floating)
-    ):
-        raise TypeError(
-            "weight_decay must be a finite number ≥ 0, "
-            f"got {type(weight_decay).__name__}: {weight_decay!r}"
-        )
-    if not (np.isfinite(weight_decay) and weight_decay >= 0):
-        raise ValueError(
-            f"weight_decay must be a finite number ≥ 0, got {weight_decay!r}"
-        )
-    return float(weight_decay)
+    return _check_real(
+        "weight_decay",
+        weight_decay,
+        "a finite number ≥ 0",
+        lambda decay: np.isfinite(decay) and decay >= 0,
+    )
 
 
 def check_callable(name, f):
