@@ -14,7 +14,7 @@ import numpy as np
 from backprop.checks import (
     HIDDEN,
     RULES,
-    check_array,
+    check_items,
     check_name,
     check_network,
     check_output_error,
@@ -63,13 +63,7 @@ def backward(
     check_name("hidden", hidden, HIDDEN)
     check_output_error(output, error)
     check_name("rule", rule, RULES)
-    x = check_array("x", x, width=weights[0].shape[0])
-    t = check_array("t", t, width=weights[-1].shape[1])
-    if x.shape[:-1] != t.shape[:-1]:
-        raise ValueError(
-            "x and t must hold the same items: "
-            f"got x of shape {x.shape} and t of shape {t.shape}"
-        )
+    x, t = check_items(x, t, weights)
     return _backward(x, t, weights, biases, hidden, output, error, rule)
 
 

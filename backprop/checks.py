@@ -17,6 +17,7 @@ __all__ = [
     "check_probabilities",
     "check_targets",
     "check_network",
+    "check_items",
     "check_in_place",
     "check_layer_sizes",
     "check_learning_rate",
@@ -205,6 +206,20 @@ def check_network(weights, biases):
                 f"got shape {b.shape}"
             )
     return weights, biases
+
+
+def check_items(x, t, weights):
+    """Items x and their targets t, checked against the network (x as wide as its
+    inputs, t as its outputs) and against each other (the same items); returns both as
+    float64 arrays."""
+    x = check_array("x", x, width=weights[0].shape[0])
+    t = check_array("t", t, width=weights[-1].shape[1])
+    if x.shape[:-1] != t.shape[:-1]:
+        raise ValueError(
+            "x and t must hold the same items: "
+            f"got x of shape {x.shape} and t of shape {t.shape}"
+        )
+    return x, t
 
 
 def check_in_place(weights, biases):

@@ -32,6 +32,7 @@ from backprop.checks import (
     HIDDEN,
     OUTPUTS,
     check_array,
+    check_items,
     check_layer_sizes,
     check_name,
     check_network,
@@ -370,13 +371,7 @@ def network_error(
     check_output_error(output, kind, "kind")
     weights, biases = check_network(weights, biases)
     check_name("hidden", hidden, HIDDEN)
-    x = check_array("x", x, width=weights[0].shape[0])
-    t = check_array("t", t, width=weights[-1].shape[1])
-    if x.shape[:-1] != t.shape[:-1]:
-        raise ValueError(
-            "x and t must hold the same items: "
-            f"got x of shape {x.shape} and t of shape {t.shape}"
-        )
+    x, t = check_items(x, t, weights)
     return _network_error(x, t, weights, biases, hidden, output, kind)
 
 
